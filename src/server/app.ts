@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Clock } from './core/clock.js'
+import type { Ids } from './core/ids.js'
+import { loadContract } from './core/openapi.js'
+import type { Store } from './core/store.js'
+import type { Config } from './config.js'
+import type { State } from './state.js'
+import errorHandler from './plugins/error-handler.js'
+import openapi from './plugins/openapi.js'
+import auth from './plugins/auth.js'
+import allegroHttp from './plugins/allegro-http.js'
+import notImplementedRoutes from './plugins/not-implemented.js'
+import { createOAuthService } from './modules/oauth/oauth.service.js'
+import oauthRoutes from './modules/oauth/oauth.routes.js'
+import { createMockControlService } from './modules/mock-control/mock-control.service.js'
+import mockControlRoutes from './modules/mock-control/mock-control.routes.js'
+
+export interface AppDeps {
+  store: Store<State>
+  clock: Clock
+  ids: Ids
+  config: Config
+}
+
+export interface RegisteredRoute { method: string, url: string, operationId: string | null }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app serves (HEAD twins left out), for the contract coverage check. */
+    registeredRoutes: RegisteredRoute[]
+    /** The base URL the mock writes into Location headers and file URLs. */
+    publicUrl (): string
+  }
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/**
+ * Composes the server from its dependencies. It never listens; `main.ts` does.
+ * @example const app = await buildApp({ store, clock: manualClock('2026-01-05T10:00:00Z'), ids: randomIds(), config })
+ */
+export async function buildApp ({ store, clock, ids, config }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: () => ids.traceId(),
+  })
+
+  const registeredRoutes: RegisteredRoute[] = []
+  app.decorate('registeredRoutes', registeredRoutes)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) {
+      if (method === 'HEAD') continue
+      registeredRoutes.push({ method, url: route.url, operationId: route.config?.operation?.operationId ?? null })
+    }
+  })
+  app.decorate('publicUrl', () => {
+    if (config.publicUrl) return config.publicUrl
+    const address = app.server.address()
+    const port = address && typeof address === 'object' ? address.port : config.port
+    return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  })
+
+  const oauth = createOAuthService({ store, clock, ids, config, publicUrl: () => app.publicUrl() })
+  const control = createMockControlService({ store, clock, ids, oauth })
+
+  await app.register(errorHandler)
+  await app.register(openapi, { contract: loadContract() })
+  await app.register(auth, { oauth })
+  await app.register(allegroHttp, { ids })
+
+  await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })
+  await app.register(mockControlRoutes, { control, version: VERSION, storeLocation: store.location })
+
+  await app.register(notImplementedRoutes)
+  return app
+}

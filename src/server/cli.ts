@@ -1,0 +1,52 @@
+import { helpText, loadConfig, ConfigError, type Config } from './config.js'
+import { DataFileError } from './core/store.js'
+import { UnknownScenarioError } from './seed.js'
+import { startServer, type RunningServer } from './server.js'
+
+function banner (url: string, config: Config): string {
+  return [
+    `allegro-mock is listening on ${url}`,
+    `  data:  ${config.dataFile ?? 'in memory'}   clock: ${config.clock}   scenario for new data: ${config.scenario}`,
+    `  ready-made seller tokens:  curl -s ${url}/__mock/sellers`,
+    `  OAuth (client_credentials): curl -s -u allegro-mock-client:allegro-mock-secret -d grant_type=client_credentials ${url}/auth/oauth/token`,
+    `  call the API:               curl -s -H 'Accept: application/vnd.allegro.public.v1+json' -H "Authorization: Bearer $TOKEN" ${url}/sale/disputes`,
+  ].join('\n')
+}
+
+/** The `allegro-mock` command: parse flags, start the server, close cleanly on SIGINT/SIGTERM. */
+export async function runCli (argv: readonly string[], env: Record<string, string | undefined>): Promise<void> {
+  let command
+  try {
+    command = loadConfig(argv, env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`allegro-mock: ${error.message}\n\n${helpText()}`)
+      process.exit(2)
+    }
+    throw error
+  }
+  if (command.kind === 'help') {
+    console.log(command.text)
+    return
+  }
+  let server: RunningServer
+  try {
+    server = await startServer(command.config)
+  } catch (error) {
+    if (error instanceof DataFileError || error instanceof UnknownScenarioError) {
+      console.error(`allegro-mock: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+  console.log(banner(server.url, command.config))
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    console.log(`allegro-mock: ${signal} received, finishing in-flight requests and writes`)
+    server.close().then(() => process.exit(0), (error: unknown) => { console.error(error); process.exit(1) })
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}

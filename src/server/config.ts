@@ -1,0 +1,151 @@
+import { parseArgs } from 'node:util'
+
+/** Everything the server can be told at start. The only place that reads argv and the environment. */
+export interface Config {
+  host: string
+  /** 0 picks any free port. */
+  port: number
+  /** The JSON data file, or null to keep everything in memory. */
+  dataFile: string | null
+  scenario: string
+  clock: 'system' | 'manual'
+  /** Where a manual clock starts when the data holds no time of its own. */
+  clockStart: string | null
+  /** How long a publication task stays NEW before it settles. */
+  taskDelayMs: number
+  /** The base URL put in Location headers and in attachment and image URLs; null means the listening address. */
+  publicUrl: string | null
+  /** `auto` approves device codes for the scenario's first seller; `manual` waits for /__mock. */
+  deviceApproval: 'auto' | 'manual'
+  /** Largest image accepted by POST /sale/images. */
+  imageMaxBytes: number
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+}
+
+export const defaultConfig: Config = {
+  host: '127.0.0.1',
+  port: 3000,
+  dataFile: './data/allegro-mock.json',
+  scenario: 'default',
+  clock: 'system',
+  clockStart: null,
+  taskDelayMs: 3000,
+  publicUrl: null,
+  deviceApproval: 'auto',
+  imageMaxBytes: 10 * 1024 * 1024,
+  logLevel: 'info',
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const options = {
+  host: { type: 'string', env: 'ALLEGRO_MOCK_HOST', help: 'address to bind', placeholder: 'ADDR' },
+  port: { type: 'string', env: 'ALLEGRO_MOCK_PORT', help: 'port; 0 picks a free one and prints it', placeholder: 'N' },
+  data: { type: 'string', env: 'ALLEGRO_MOCK_DATA', help: 'JSON data file, created when missing', placeholder: 'FILE' },
+  memory: { type: 'boolean', env: 'ALLEGRO_MOCK_MEMORY', help: 'keep state in memory only (no data file)' },
+  scenario: { type: 'string', env: 'ALLEGRO_MOCK_SCENARIO', help: 'scenario for a new data file and for resets', placeholder: 'NAME' },
+  clock: { type: 'string', env: 'ALLEGRO_MOCK_CLOCK', help: 'system, or manual (moves only via /__mock/clock)', placeholder: 'MODE' },
+  'clock-start': { type: 'string', env: 'ALLEGRO_MOCK_CLOCK_START', help: 'ISO date-time a manual clock starts at', placeholder: 'TIME' },
+  'task-delay': { type: 'string', env: 'ALLEGRO_MOCK_TASK_DELAY', help: 'ms a publication task stays NEW', placeholder: 'MS' },
+  'public-url': { type: 'string', env: 'ALLEGRO_MOCK_PUBLIC_URL', help: 'base URL for Location headers and file URLs', placeholder: 'URL' },
+  'device-approval': { type: 'string', env: 'ALLEGRO_MOCK_DEVICE_APPROVAL', help: 'auto, or manual (approve via /__mock)', placeholder: 'MODE' },
+  'image-max-bytes': { type: 'string', env: 'ALLEGRO_MOCK_IMAGE_MAX_BYTES', help: 'largest image POST /sale/images accepts', placeholder: 'N' },
+  'log-level': { type: 'string', env: 'ALLEGRO_MOCK_LOG_LEVEL', help: 'fatal, error, warn, info, debug or silent', placeholder: 'LEVEL' },
+  help: { type: 'boolean', env: '', help: 'show this help' },
+} as const
+
+export type CliCommand = { kind: 'help', text: string } | { kind: 'serve', config: Config }
+
+/**
+ * Reads flags, then environment variables, then defaults.
+ * @example loadConfig(['--port', '0', '--memory'], {}) // { kind: 'serve', config: { port: 0, dataFile: null, ... } }
+ */
+export function loadConfig (argv: readonly string[], env: Record<string, string | undefined>): CliCommand {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, { type: o.type }])),
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
+  if (values.help) return { kind: 'help', text: helpText() }
+  const pick = (name: keyof typeof options): string | undefined => {
+    const flag = values[name]
+    if (typeof flag === 'string') return flag
+    if (flag === true) return 'true'
+    const fromEnv = options[name].env ? env[options[name].env] : undefined
+    return fromEnv === '' ? undefined : fromEnv
+  }
+  const config: Config = { ...defaultConfig }
+  const host = pick('host')
+  if (host !== undefined) config.host = host
+  const port = pick('port')
+  if (port !== undefined) config.port = integer('--port', port, 0, 65535)
+  const data = pick('data')
+  if (data !== undefined) config.dataFile = data
+  const memory = pick('memory')
+  if (memory !== undefined && memory !== 'false' && memory !== '0') config.dataFile = null
+  const scenario = pick('scenario')
+  if (scenario !== undefined) config.scenario = scenario
+  const clock = pick('clock')
+  if (clock !== undefined) config.clock = oneOf('--clock', clock, ['system', 'manual'] as const)
+  const clockStart = pick('clock-start')
+  if (clockStart !== undefined) {
+    if (Number.isNaN(Date.parse(clockStart))) throw new ConfigError(`--clock-start must be an ISO date-time, got "${clockStart}"`)
+    config.clockStart = new Date(clockStart).toISOString()
+  }
+  const delay = pick('task-delay')
+  if (delay !== undefined) config.taskDelayMs = integer('--task-delay', delay, 0, 24 * 3600 * 1000)
+  const publicUrl = pick('public-url')
+  if (publicUrl !== undefined) config.publicUrl = baseUrl(publicUrl)
+  const approval = pick('device-approval')
+  if (approval !== undefined) config.deviceApproval = oneOf('--device-approval', approval, ['auto', 'manual'] as const)
+  const imageMax = pick('image-max-bytes')
+  if (imageMax !== undefined) config.imageMaxBytes = integer('--image-max-bytes', imageMax, 1, 1024 * 1024 * 1024)
+  const logLevel = pick('log-level')
+  if (logLevel !== undefined) config.logLevel = oneOf('--log-level', logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const)
+  return { kind: 'serve', config }
+}
+
+function integer (flag: string, text: string, min: number, max: number): number {
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new ConfigError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`)
+  return n
+}
+
+function oneOf<T extends string> (flag: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) throw new ConfigError(`${flag} must be one of ${allowed.join(', ')}, got "${text}"`)
+  return text as T
+}
+
+function baseUrl (text: string): string {
+  let url: URL
+  try { url = new URL(text) } catch { throw new ConfigError(`--public-url must be an absolute http(s) URL, got "${text}"`) }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`--public-url must be http or https, got "${text}"`)
+  return url.toString().replace(/\/$/, '')
+}
+
+export function helpText (): string {
+  const rows = Object.entries(options).map(([name, o]) => {
+    const flag = `--${name}${'placeholder' in o ? ` ${o.placeholder}` : ''}`
+    const env = o.env ? ` [${o.env}]` : ''
+    const fallback = defaultFor(name)
+    return `  ${flag.padEnd(24)} ${o.help}${fallback}${env}`
+  })
+  return ['Usage: allegro-mock [options]', '', 'A local, stateful stand-in for Allegro\'s REST API.', '', 'Options:', ...rows].join('\n')
+}
+
+function defaultFor (name: string): string {
+  const defaults: Record<string, unknown> = {
+    host: defaultConfig.host, port: defaultConfig.port, data: defaultConfig.dataFile, scenario: defaultConfig.scenario,
+    clock: defaultConfig.clock, 'task-delay': defaultConfig.taskDelayMs, 'device-approval': defaultConfig.deviceApproval,
+    'image-max-bytes': defaultConfig.imageMaxBytes, 'log-level': defaultConfig.logLevel,
+  }
+  return name in defaults ? ` (default: ${String(defaults[name])})` : ''
+}

@@ -1,0 +1,58 @@
+/** GET /__mock/health, GET|POST /__mock/sellers, GET /__mock/scenarios, POST /__mock/reset, GET|PUT /__mock/snapshot, GET /__mock/clock, POST /__mock/clock/advance */
+import type { FastifyPluginAsync } from 'fastify'
+import { scenarioNames } from '../../../fixtures/scenarios.js'
+import type { MockControlService } from './mock-control.service.js'
+
+const sellerBody = {
+  type: 'object',
+  required: ['login'],
+  additionalProperties: false,
+  properties: {
+    login: { type: 'string', minLength: 1, maxLength: 64 },
+    id: { type: 'string', pattern: '^[0-9]{1,19}$' },
+    company: { type: 'boolean' },
+  },
+}
+
+const advanceBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ms: { type: 'integer', minimum: 0 },
+    by: { type: 'string' },
+    to: { type: 'string' },
+  },
+}
+
+const mockControlRoutes: FastifyPluginAsync<{ control: MockControlService, version: string, storeLocation: string | null }> =
+  async (app, { control, version, storeLocation }) => {
+    app.get('/__mock/health', async () => ({
+      status: 'UP',
+      version,
+      store: storeLocation ? { kind: 'file', location: storeLocation } : { kind: 'memory' },
+      clock: control.clock(),
+    }))
+
+    app.get('/__mock/sellers', async () => control.sellers())
+
+    app.post<{ Body: { login: string, id?: string, company?: boolean } }>('/__mock/sellers', { schema: { body: sellerBody } },
+      async (request, reply) => reply.code(201).send(await control.addSeller(request.body)))
+
+    app.get('/__mock/scenarios', async () => ({ scenarios: scenarioNames() }))
+
+    app.post<{ Body: { scenario?: string } | undefined }>('/__mock/reset', async (request) => control.reset(request.body?.scenario))
+
+    app.get('/__mock/snapshot', async () => control.exportSnapshot())
+
+    app.put('/__mock/snapshot', { bodyLimit: 256 * 1024 * 1024 }, async (request, reply) => {
+      await control.importSnapshot(request.body)
+      return reply.code(204).send()
+    })
+
+    app.get('/__mock/clock', async () => control.clock())
+
+    app.post<{ Body: { ms?: number, by?: string, to?: string } }>('/__mock/clock/advance', { schema: { body: advanceBody } },
+      async (request) => control.advanceClock(request.body))
+  }
+
+export default mockControlRoutes

@@ -1,0 +1,113 @@
+import { isManual, type Clock } from '../../core/clock.js'
+import type { Ids } from '../../core/ids.js'
+import type { Store } from '../../core/store.js'
+import { apiErrors } from '../../errors.js'
+import { seedState, UnknownScenarioError } from '../../seed.js'
+import { checkState, type Seller, type State } from '../../state.js'
+import type { OAuthService } from '../oauth/oauth.service.js'
+
+export interface MockControlDeps {
+  store: Store<State>
+  clock: Clock
+  ids: Ids
+  oauth: OAuthService
+}
+
+export interface SellerWithToken extends Seller {
+  accessToken: string
+  tokenExpiresAt: string
+}
+
+const ISO_DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/
+
+/** `PT1H30M` → 5 400 000; null when the text is not a day/time ISO 8601 duration. */
+export function durationMs (text: string): number | null {
+  const m = ISO_DURATION.exec(text)
+  if (!m || text === 'P' || text.endsWith('T')) return null
+  const [, d = '0', h = '0', min = '0', s = '0'] = m
+  return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Math.round(Number(s) * 1000)
+}
+
+/** The `/__mock` control API: sellers and their tokens, scenarios, snapshots and the clock. */
+export function createMockControlService ({ store, clock, ids, oauth }: MockControlDeps) {
+  const withToken = (seller: Seller): SellerWithToken => {
+    const { accessToken, expiresAt } = oauth.mintUserToken(seller.id)
+    return { ...seller, accessToken, tokenExpiresAt: expiresAt }
+  }
+
+  return {
+    sellers () {
+      const { sellers, clients } = store.read(s => ({ sellers: s.sellers, clients: s.clients }))
+      return { sellers: sellers.map(withToken), clients }
+    },
+
+    async addSeller (input: { login: string, id?: string, company?: boolean }): Promise<SellerWithToken> {
+      const seller = await store.update(draft => {
+        if (draft.sellers.some(s => s.login === input.login)) throw apiErrors.conflict(`A seller with login ${input.login} exists`)
+        const id = input.id ?? ids.numeric(8)
+        if (draft.sellers.some(s => s.id === id)) throw apiErrors.conflict(`A seller with id ${id} exists`)
+        const created: Seller = { id, login: input.login, company: input.company ?? false }
+        draft.sellers.push(created)
+        return created
+      })
+      return withToken(seller)
+    },
+
+    async reset (scenario?: string): Promise<{ scenario: string }> {
+      const current = store.read(s => ({ secret: s.secret, scenario: s.scenario, clockNow: s.clockNow }))
+      const name = scenario ?? current.scenario
+      try {
+        await store.replace(seedState(name, { now: clock.now(), ids, secret: current.secret, clockNow: current.clockNow }))
+      } catch (error) {
+        if (error instanceof UnknownScenarioError) throw apiErrors.validation(error.message, 'scenario')
+        throw error
+      }
+      return { scenario: name }
+    },
+
+    exportSnapshot (): State {
+      return store.read(s => s)
+    },
+
+    async importSnapshot (snapshot: unknown): Promise<void> {
+      let state: State
+      try {
+        state = checkState(snapshot, 'snapshot')
+      } catch (error) {
+        throw apiErrors.validation((error as Error).message, null)
+      }
+      await store.replace(state)
+      if (isManual(clock) && state.clockNow && Date.parse(state.clockNow) > clock.now().getTime()) clock.set(new Date(state.clockNow))
+    },
+
+    clock () {
+      return { mode: clock.mode, now: clock.now().toISOString() }
+    },
+
+    /** Moves a manual clock by `ms`, an ISO 8601 duration (`by`) or to an instant (`to`); the time is persisted first. */
+    async advanceClock (input: { ms?: number, by?: string, to?: string }) {
+      if (!isManual(clock)) throw apiErrors.conflict('The clock is the system clock; start allegro-mock with --clock manual to move it', 'ClockNotManual')
+      const now = clock.now().getTime()
+      let target: number
+      if (input.to !== undefined) {
+        target = Date.parse(input.to)
+        if (Number.isNaN(target)) throw apiErrors.validation('to must be an ISO 8601 date-time', 'to')
+      } else if (input.by !== undefined) {
+        const ms = durationMs(input.by)
+        if (ms === null) throw apiErrors.validation('by must be an ISO 8601 duration such as PT10M or P1DT2H', 'by')
+        target = now + ms
+      } else if (input.ms !== undefined) {
+        target = now + input.ms
+      } else {
+        throw apiErrors.validation('Give one of ms, by or to', null)
+      }
+      if (target < now) throw apiErrors.validation('The clock only moves forward', input.to !== undefined ? 'to' : 'ms')
+      const next = new Date(target).toISOString()
+      await store.update(draft => { draft.clockNow = next })
+      clock.set(new Date(target))
+      return { mode: clock.mode, now: next }
+    },
+  }
+}
+
+export type MockControlService = ReturnType<typeof createMockControlService>

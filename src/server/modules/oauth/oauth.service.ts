@@ -1,0 +1,350 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { Clock } from '../../core/clock.js'
+import { ALPHANUMERIC, LOWER_LETTERS, type Ids } from '../../core/ids.js'
+import type { Store } from '../../core/store.js'
+import type { Config } from '../../config.js'
+import { apiErrors, OAuthError } from '../../errors.js'
+import type { Seller, State } from '../../state.js'
+import { signJwt, verifyJwt, type TokenClaims } from './jwt.js'
+import type { Client, DeviceGrant, Principal } from './oauth.types.js'
+import { ALL_SCOPES, parseScopes } from './scopes.js'
+
+/** Lifetimes from Allegro's authorization guide. */
+export const ACCESS_TOKEN_SECONDS = 12 * 3600
+export const REFRESH_TOKEN_MS = 90 * 24 * 3600 * 1000
+export const AUTHORIZATION_CODE_MS = 10_000
+export const REFRESH_GRACE_MS = 60_000
+export const DEVICE_CODE_SECONDS = 3600
+export const DEVICE_INTERVAL_SECONDS = 5
+
+export interface TokenResponse {
+  access_token: string
+  token_type: 'bearer'
+  refresh_token?: string
+  expires_in: number
+  scope: string
+  allegro_api: true
+  jti: string
+}
+
+export interface DeviceCodeResponse {
+  user_code: string
+  device_code: string
+  expires_in: number
+  interval: number
+  verification_uri: string
+  verification_uri_complete: string
+}
+
+/** Credentials from an `Authorization: Basic` header. */
+export interface BasicCredentials { clientId: string, clientSecret: string }
+
+export type Params = Record<string, string | undefined>
+
+export type AuthorizeOutcome =
+  | { kind: 'redirect', location: string }
+  | { kind: 'consent', client: Client, sellers: Seller[] }
+  | { kind: 'error', message: string }
+
+export interface OAuthDeps {
+  store: Store<State>
+  clock: Clock
+  ids: Ids
+  config: Pick<Config, 'deviceApproval'>
+  /** The mock's own base URL, for the device verification page. */
+  publicUrl: () => string
+}
+
+interface Grant { clientId: string, sellerId: string | null, scopes: string[], publicClient: boolean }
+
+type PollResult = { ok: true, tokens: TokenResponse } | { ok: false, error: OAuthError }
+
+export function createOAuthService ({ store, clock, ids, config, publicUrl }: OAuthDeps) {
+  const nowMs = () => clock.now().getTime()
+  const iso = (ms: number) => new Date(ms).toISOString()
+
+  function issueTokens (draft: State, grant: Grant): TokenResponse {
+    const now = nowMs()
+    const jti = ids.uuid()
+    const claims: TokenClaims = {
+      ...(grant.sellerId ? { user_name: grant.sellerId } : {}),
+      scope: grant.scopes,
+      allegro_api: true,
+      client_id: grant.clientId,
+      jti,
+      exp: Math.floor(now / 1000) + ACCESS_TOKEN_SECONDS,
+      authorities: [grant.sellerId ? 'ROLE_USER' : 'ROLE_CLIENT'],
+    }
+    const response: TokenResponse = {
+      access_token: signJwt(claims, draft.secret),
+      token_type: 'bearer',
+      expires_in: ACCESS_TOKEN_SECONDS - 1,
+      scope: grant.scopes.join(' '),
+      allegro_api: true,
+      jti,
+    }
+    if (grant.sellerId) {
+      const refreshJti = ids.uuid()
+      const expiresAt = now + REFRESH_TOKEN_MS
+      draft.oauth.refreshTokens.push({
+        jti: refreshJti, clientId: grant.clientId, sellerId: grant.sellerId, scopes: grant.scopes,
+        publicClient: grant.publicClient, expiresAt: iso(expiresAt), spentAt: null,
+      })
+      response.refresh_token = signJwt({ ...claims, jti: refreshJti, ati: jti, exp: Math.floor(expiresAt / 1000) }, draft.secret)
+    }
+    return response
+  }
+
+  /** Drops records nobody can use any more, so the data file does not grow without bound. */
+  function prune (draft: State): void {
+    const now = nowMs()
+    draft.oauth.codes = draft.oauth.codes.filter(c => Date.parse(c.expiresAt) > now)
+    draft.oauth.refreshTokens = draft.oauth.refreshTokens.filter(r => Date.parse(r.expiresAt) > now &&
+      (r.spentAt === null || Date.parse(r.spentAt) + REFRESH_GRACE_MS > now))
+    draft.oauth.devices = draft.oauth.devices.filter(d => Date.parse(d.expiresAt) + 24 * 3600 * 1000 > now)
+  }
+
+  function authenticateClient (state: State, basic: BasicCredentials | null, params: Params, allowPublic: boolean) {
+    if (basic) {
+      const client = state.clients.find(c => c.clientId === basic.clientId)
+      if (!client || !sameSecret(client.clientSecret, basic.clientSecret)) throw apiErrors.invalidClient()
+      if (params.client_id !== undefined && params.client_id !== basic.clientId) throw apiErrors.invalidClient()
+      return { client, publicClient: false }
+    }
+    const client = allowPublic && params.client_id ? state.clients.find(c => c.clientId === params.client_id) : undefined
+    if (!client) throw apiErrors.invalidClient()
+    return { client, publicClient: true }
+  }
+
+  function requestedScopes (params: Params): string[] {
+    const { scopes, invalid } = parseScopes(params.scope)
+    if (invalid) throw apiErrors.invalidScope(invalid)
+    return scopes ?? ALL_SCOPES
+  }
+
+  function clientCredentials (draft: State, basic: BasicCredentials | null, params: Params): TokenResponse {
+    const { client } = authenticateClient(draft, basic, params, false)
+    return issueTokens(draft, { clientId: client.clientId, sellerId: null, scopes: requestedScopes(params), publicClient: false })
+  }
+
+  function authorizationCode (draft: State, basic: BasicCredentials | null, params: Params): TokenResponse {
+    if (!params.code) throw apiErrors.invalidRequest('Missing authorization code')
+    const { client, publicClient } = authenticateClient(draft, basic, params, params.code_verifier !== undefined)
+    const code = draft.oauth.codes.find(c => c.code === params.code)
+    if (!code || Date.parse(code.expiresAt) <= nowMs() || code.clientId !== client.clientId) {
+      throw apiErrors.invalidGrant(`Invalid authorization code: ${params.code}`)
+    }
+    if (code.redirectUri !== null && params.redirect_uri !== code.redirectUri) {
+      throw apiErrors.invalidGrant(`Redirect URI mismatch.`)
+    }
+    if (code.codeChallenge !== null || publicClient) {
+      if (!params.code_verifier || code.codeChallenge === null ||
+        challengeOf(params.code_verifier, code.codeChallengeMethod ?? 'plain') !== code.codeChallenge) {
+        throw apiErrors.invalidGrant('Invalid code verifier')
+      }
+    }
+    draft.oauth.codes = draft.oauth.codes.filter(c => c !== code)
+    return issueTokens(draft, { clientId: client.clientId, sellerId: code.sellerId, scopes: code.scopes, publicClient })
+  }
+
+  function refreshToken (draft: State, basic: BasicCredentials | null, params: Params): TokenResponse {
+    const invalid = () => apiErrors.invalidGrant('Invalid refresh token')
+    if (!params.refresh_token) throw invalid()
+    const checked = verifyJwt(params.refresh_token, draft.secret)
+    if (!checked.ok || checked.claims.ati === undefined) throw invalid()
+    const record = draft.oauth.refreshTokens.find(r => r.jti === checked.claims.jti)
+    const now = nowMs()
+    if (!record || Date.parse(record.expiresAt) <= now) throw invalid()
+    if (record.spentAt !== null && Date.parse(record.spentAt) + REFRESH_GRACE_MS <= now) throw invalid()
+    const { client, publicClient } = authenticateClient(draft, basic, params, record.publicClient)
+    if (client.clientId !== record.clientId || !draft.sellers.some(s => s.id === record.sellerId)) throw invalid()
+    record.spentAt ??= iso(now)
+    return issueTokens(draft, { clientId: client.clientId, sellerId: record.sellerId, scopes: record.scopes, publicClient })
+  }
+
+  function pollDevice (draft: State, basic: BasicCredentials | null, params: Params): PollResult {
+    const { client } = authenticateClient(draft, basic, params, false)
+    const device = draft.oauth.devices.find(d => d.deviceCode === params.device_code && d.clientId === client.clientId)
+    if (!device) throw apiErrors.invalidDeviceCode()
+    const now = nowMs()
+    if (Date.parse(device.expiresAt) <= now) throw apiErrors.deviceExpired()
+    const remove = () => { draft.oauth.devices = draft.oauth.devices.filter(d => d !== device) }
+    if (device.status === 'denied') {
+      remove()
+      return { ok: false, error: apiErrors.deviceDenied() }
+    }
+    if (device.status === 'approved' && device.sellerId) {
+      remove()
+      return { ok: true, tokens: issueTokens(draft, { clientId: client.clientId, sellerId: device.sellerId, scopes: device.scopes, publicClient: false }) }
+    }
+    const tooSoon = device.lastPolledAt !== null && now - Date.parse(device.lastPolledAt) < device.intervalSeconds * 1000
+    device.lastPolledAt = iso(now)
+    return { ok: false, error: tooSoon ? apiErrors.deviceSlowDown() : apiErrors.devicePending() }
+  }
+
+  return {
+    /** POST /auth/oauth/token: every grant Allegro supports. Failures change nothing (except a device poll's time). */
+    async token (params: Params, basic: BasicCredentials | null): Promise<TokenResponse> {
+      const grantType = params.grant_type
+      if (!grantType) throw apiErrors.invalidRequest('Missing grant type')
+      if (grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
+        if (!params.device_code) throw apiErrors.invalidDeviceCode()
+        const result = await store.update(draft => { prune(draft); return pollDevice(draft, basic, params) })
+        if (!result.ok) throw new OAuthError(result.error.status, result.error.error, result.error.description)
+        return result.tokens
+      }
+      const grants: Record<string, typeof clientCredentials> = {
+        client_credentials: clientCredentials,
+        authorization_code: authorizationCode,
+        refresh_token: refreshToken,
+      }
+      const grant = grants[grantType]
+      if (!grant) throw apiErrors.unsupportedGrantType(grantType)
+      return store.update(draft => { prune(draft); return grant(draft, basic, params) })
+    },
+
+    /** POST /auth/oauth/device: starts the device flow. */
+    async startDevice (params: Params, basic: BasicCredentials | null): Promise<DeviceCodeResponse> {
+      const userCode = ids.code(8, LOWER_LETTERS)
+      const deviceCode = ids.numeric(12)
+      await store.update(draft => {
+        prune(draft)
+        const { client } = authenticateClient(draft, basic, params, false)
+        const defaultSeller = draft.sellers[0]
+        const auto = config.deviceApproval === 'auto' && defaultSeller !== undefined
+        const device: DeviceGrant = {
+          deviceCode, userCode, clientId: client.clientId, scopes: requestedScopes(params),
+          status: auto ? 'approved' : 'pending', sellerId: auto ? defaultSeller.id : null,
+          expiresAt: iso(nowMs() + DEVICE_CODE_SECONDS * 1000), intervalSeconds: DEVICE_INTERVAL_SECONDS, lastPolledAt: null,
+        }
+        draft.oauth.devices.push(device)
+      })
+      const verification = `${publicUrl()}/__mock/device`
+      return {
+        user_code: userCode,
+        device_code: deviceCode,
+        expires_in: DEVICE_CODE_SECONDS,
+        interval: DEVICE_INTERVAL_SECONDS,
+        verification_uri: verification,
+        verification_uri_complete: `${verification}?code=${userCode}`,
+      }
+    },
+
+    /** Approves or denies a pending device code, as the user would on Allegro's page. */
+    async decideDevice (userCode: string, decision: { approve: true, sellerId: string } | { approve: false }): Promise<DeviceGrant> {
+      return store.update(draft => {
+        const device = draft.oauth.devices.find(d => d.userCode === userCode && Date.parse(d.expiresAt) > nowMs())
+        if (!device) throw apiErrors.notFound(`Device code with user code ${userCode} not found or expired`)
+        if (device.status !== 'pending') throw apiErrors.conflict(`Device code ${userCode} was already ${device.status}`)
+        if (decision.approve) {
+          if (!draft.sellers.some(s => s.id === decision.sellerId)) throw apiErrors.notFound(`Seller ${decision.sellerId} not found`)
+          device.status = 'approved'
+          device.sellerId = decision.sellerId
+        } else {
+          device.status = 'denied'
+        }
+        return device
+      })
+    },
+
+    pendingDevices (): DeviceGrant[] {
+      const now = nowMs()
+      return store.read(s => s.oauth.devices.filter(d => d.status === 'pending' && Date.parse(d.expiresAt) > now))
+    },
+
+    /** GET /auth/oauth/authorize: the consent page, or (with `mock_seller`) the redirect carrying a fresh code. */
+    async authorize (params: Params): Promise<AuthorizeOutcome> {
+      const state = store.read(s => ({ clients: s.clients, sellers: s.sellers }))
+      const client = state.clients.find(c => c.clientId === params.client_id)
+      if (!client) return { kind: 'error', message: `Unknown client_id "${params.client_id ?? ''}".` }
+      const redirectUri = params.redirect_uri
+      if (!redirectUri || !isHttpUrl(redirectUri)) return { kind: 'error', message: 'redirect_uri must be an absolute http(s) URL.' }
+      if (client.redirectUris.length > 0 && !client.redirectUris.includes(redirectUri)) {
+        return { kind: 'error', message: `redirect_uri "${redirectUri}" is not registered for this application.` }
+      }
+      const { scopes, invalid } = parseScopes(params.scope)
+      if (invalid) return { kind: 'error', message: `Invalid scope "${invalid}".` }
+      if (params.code_challenge_method && !params.code_challenge) return { kind: 'error', message: 'code_challenge_method needs a code_challenge.' }
+      if (params.mock_seller === undefined) return { kind: 'consent', client, sellers: state.sellers }
+      const seller = state.sellers.find(s => s.id === params.mock_seller || s.login === params.mock_seller)
+      if (!seller) return { kind: 'error', message: `No seller "${params.mock_seller}" in this scenario.` }
+      const code = ids.code(32, ALPHANUMERIC)
+      await store.update(draft => {
+        prune(draft)
+        draft.oauth.codes.push({
+          code, clientId: client.clientId, sellerId: seller.id, redirectUri, scopes: scopes ?? ALL_SCOPES,
+          codeChallenge: params.code_challenge ?? null,
+          // RFC 7636: without a method the challenge is plain.
+          codeChallengeMethod: params.code_challenge ? (params.code_challenge_method === 'S256' ? 'S256' : 'plain') : null,
+          expiresAt: iso(nowMs() + AUTHORIZATION_CODE_MS),
+        })
+      })
+      const location = new URL(redirectUri)
+      location.searchParams.set('code', code)
+      if (params.state !== undefined) location.searchParams.set('state', params.state)
+      return { kind: 'redirect', location: location.toString() }
+    },
+
+    /** Verifies a bearer token from the API host's `Authorization` header. */
+    authenticate (authorization: string | undefined): Principal {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
+      if (!match) throw apiErrors.missingToken()
+      const state = store.read(s => ({ secret: s.secret }))
+      const checked = verifyJwt(match[1]!, state.secret)
+      if (!checked.ok) throw checked.reason === 'unreadable' ? apiErrors.unreadableToken() : apiErrors.invalidToken()
+      const { claims } = checked
+      if (claims.ati !== undefined || !Array.isArray(claims.scope)) throw apiErrors.invalidToken()
+      if (claims.exp * 1000 <= nowMs()) throw apiErrors.expiredToken()
+      const known = store.read(s => ({
+        client: s.clients.some(c => c.clientId === claims.client_id),
+        seller: claims.user_name === undefined || s.sellers.some(x => x.id === claims.user_name),
+      }))
+      if (!known.client || !known.seller) throw apiErrors.invalidToken()
+      return claims.user_name === undefined
+        ? { kind: 'application', clientId: claims.client_id, scopes: claims.scope }
+        : { kind: 'user', sellerId: claims.user_name, clientId: claims.client_id, scopes: claims.scope }
+    },
+
+    /** A ready-to-use 12-hour user token with every scope, for /__mock and the CLI banner. No refresh token. */
+    mintUserToken (sellerId: string): { accessToken: string, expiresAt: string } {
+      const { secret, clientId } = store.read(s => ({ secret: s.secret, clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
+      const exp = Math.floor(nowMs() / 1000) + ACCESS_TOKEN_SECONDS
+      const accessToken = signJwt({
+        user_name: sellerId, scope: ALL_SCOPES, allegro_api: true, client_id: clientId, jti: ids.uuid(), exp, authorities: ['ROLE_USER'],
+      }, secret)
+      return { accessToken, expiresAt: iso(exp * 1000) }
+    },
+  }
+}
+
+export type OAuthService = ReturnType<typeof createOAuthService>
+
+function sameSecret (expected: string, given: string): boolean {
+  const a = Buffer.from(expected)
+  const b = Buffer.from(given)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** PKCE: S256 is BASE64URL(SHA256(verifier)); plain is the verifier itself. */
+export function challengeOf (verifier: string, method: 'S256' | 'plain'): string {
+  return method === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url')
+}
+
+function isHttpUrl (text: string): boolean {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+/** Reads `Authorization: Basic base64(client_id:client_secret)`; null when absent or not Basic. */
+export function parseBasic (header: string | undefined): BasicCredentials | null {
+  const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '')
+  if (!match) return null
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon < 0) return null
+  return { clientId: decoded.slice(0, colon), clientSecret: decoded.slice(colon + 1) }
+}

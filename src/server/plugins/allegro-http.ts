@@ -1,0 +1,70 @@
+import fp from 'fastify-plugin'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { Ids } from '../core/ids.js'
+import { VENDOR_JSON } from '../core/openapi.js'
+import { languageOf, type Language } from '../core/violation.js'
+import { apiErrors } from '../errors.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language of `userMessage`s, from Accept-Language. */
+    language: Language
+  }
+}
+
+/** Raw upload types across the contract (dispute attachments, offer images). */
+export const BINARY_TYPES = ['image/png', 'image/gif', 'image/bmp', 'image/tiff', 'image/jpeg', 'image/webp', 'application/pdf']
+
+/** The media type without parameters, lower-cased: `Image/PNG; x=1` → `image/png`. */
+export function mediaTypeOf (header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase()
+}
+
+function acceptsVendorJson (accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some(part => mediaTypeOf(part) === VENDOR_JSON)
+}
+
+function hasBody (request: FastifyRequest): boolean {
+  const length = request.headers['content-length']
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined
+}
+
+/**
+ * Allegro's HTTP conventions: the vendor media type in Accept (406) and Content-Type (415), its JSON parser
+ * (400 on bad syntax), raw upload bodies, and a Trace-Id on every answer.
+ */
+const allegroHttpPlugin: FastifyPluginAsync<{ ids: Ids }> = async (app, { ids }) => {
+  app.decorateRequest('language', 'pl')
+
+  app.addContentTypeParser(VENDOR_JSON, { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string
+    if (text.trim() === '') return done(apiErrors.malformedJson('No content to map due to end-of-input'), undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch (error) {
+      done(apiErrors.malformedJson((error as Error).message), undefined)
+    }
+  })
+  app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  })
+
+  app.addHook('onRequest', async (request) => {
+    request.language = languageOf(request.headers['accept-language'])
+    const operation = request.routeOptions.config.operation
+    if (!operation) return
+    if (operation.producesVendorJson && !acceptsVendorJson(request.headers.accept)) throw apiErrors.notAcceptable()
+    if (operation.consumes.length > 0 && (hasBody(request) || operation.bodyRequired) &&
+      !operation.consumes.includes(mediaTypeOf(request.headers['content-type']))) {
+      throw apiErrors.unsupportedMediaType()
+    }
+  })
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Trace-Id', ids.traceId())
+    return payload
+  })
+}
+
+export default fp(allegroHttpPlugin, { name: 'allegro-http' })

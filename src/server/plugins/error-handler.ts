@@ -1,0 +1,65 @@
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { ErrorObject } from 'ajv'
+import { VENDOR_JSON } from '../core/openapi.js'
+import { toAllegroPath, type Violation } from '../core/violation.js'
+import { ApiError, apiErrors, OAuthError } from '../errors.js'
+
+const VENDOR_JSON_UTF8 = `${VENDOR_JSON};charset=UTF-8`
+const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
+
+/** The one place errors become responses: Allegro's ErrorsHolder, or OAuth's shape for 401s and the token endpoints. */
+const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof OAuthError) {
+      return reply.code(error.status).headers(error.headers).type(PLAIN_JSON_UTF8).send(error.render())
+    }
+    const apiError = toApiError(error as FastifyError, request)
+    if (apiError.status >= 500) request.log.error({ err: error }, 'unexpected error')
+    return reply
+      .code(apiError.status)
+      .headers(apiError.options.headers ?? {})
+      .type(apiError.options.plainJson ? PLAIN_JSON_UTF8 : VENDOR_JSON_UTF8)
+      .send(apiError.render(request.language))
+  })
+
+  app.setNotFoundHandler((request) => {
+    throw apiErrors.routeNotMocked(request.method, request.url.split('?')[0]!)
+  })
+}
+
+function toApiError (error: FastifyError, request: FastifyRequest): ApiError {
+  if (error instanceof ApiError) return error
+  if (error.validation) return apiErrors.invalid(error.validation.map(e => violationOf(e as ErrorObject)))
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return apiErrors.unsupportedMediaType()
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return apiErrors.payloadTooLarge(
+      request.routeOptions.config.operation?.statusTexts['413'] ?? 'Request body is too big', request.routeOptions.bodyLimit)
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return apiErrors.malformedJson('No content to map due to end-of-input')
+    case 'FST_ERR_CTP_INVALID_JSON_BODY': return apiErrors.malformedJson(error.message)
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return apiErrors.malformedJson(error.message)
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ApiError(error.statusCode, [{ code: 'BAD_REQUEST', message: error.message }])
+  }
+  return apiErrors.internal()
+}
+
+/** One failed schema check as an Allegro validation error naming its field. */
+export function violationOf (error: ErrorObject): Violation {
+  const params = error.params as Record<string, unknown>
+  const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined
+  const path = toAllegroPath(error.instancePath, extra)
+  const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(', ')}` : ''
+  const problem = `${error.message ?? 'is invalid'}${allowed}`
+  return {
+    code: 'VALIDATION_ERROR',
+    message: path ? `${path}: ${problem}` : problem,
+    path,
+    userMessage: path
+      ? { pl: `Nieprawidłowa wartość pola ${path}.`, en: `Invalid value of the field ${path}.` }
+      : { pl: 'Żądanie zawiera błędne dane.', en: 'The request contains invalid data.' },
+  }
+}
+
+export default fp(errorHandlerPlugin, { name: 'error-handler' })

@@ -1,0 +1,55 @@
+import type { Client, OAuthState } from './modules/oauth/oauth.types.js'
+import { DataFileError } from './core/store.js'
+
+/** A seller account of the mock. Every stored Allegro record belongs to one. */
+export interface Seller {
+  id: string
+  login: string
+  /** Company accounts must state after-sales conditions (classified-ads guide). */
+  company: boolean
+}
+
+/** The whole persisted state: one JSON document. */
+export interface State {
+  version: typeof STATE_VERSION
+  /** Signs the mock's JWTs; kept across resets so issued tokens stay valid. */
+  secret: string
+  scenario: string
+  /** A manual clock's time, so a restart resumes at the same moment. */
+  clockNow: string | null
+  clients: Client[]
+  sellers: Seller[]
+  oauth: OAuthState
+}
+
+export const STATE_VERSION = 1
+
+/** What a scenario provides: the data, not the bookkeeping. */
+export type ScenarioData = Pick<State, 'clients' | 'sellers'>
+
+export function newState (data: ScenarioData, meta: { secret: string, scenario: string, clockNow: string | null }): State {
+  return {
+    version: STATE_VERSION,
+    secret: meta.secret,
+    scenario: meta.scenario,
+    clockNow: meta.clockNow,
+    clients: data.clients,
+    sellers: data.sellers,
+    oauth: { codes: [], refreshTokens: [], devices: [] },
+  }
+}
+
+const COLLECTIONS = ['clients', 'sellers'] as const
+
+/** Accepts loaded JSON only when it is a state this version can use; the reason goes into the error. */
+export function checkState (raw: unknown, location: string): State {
+  const fail = (reason: string): never => { throw new DataFileError(location, reason) }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('it does not hold an allegro-mock state object')
+  const state = raw as Record<string, unknown>
+  if (state.version !== STATE_VERSION) return fail(`its version is ${JSON.stringify(state.version)}, this allegro-mock reads version ${STATE_VERSION}`)
+  if (typeof state.secret !== 'string' || state.secret.length < 16) return fail('its signing secret is missing')
+  for (const name of COLLECTIONS) if (!Array.isArray(state[name])) fail(`"${name}" is not a list`)
+  const oauth = state.oauth as Record<string, unknown> | undefined
+  if (!oauth || !['codes', 'refreshTokens', 'devices'].every(k => Array.isArray(oauth[k]))) fail('"oauth" is incomplete')
+  return raw as State
+}
