@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js'
 import { ALPHANUMERIC, LOWER_LETTERS, type Ids } from '../../core/ids.js'
 import type { Store } from '../../core/store.js'
 import type { Config } from '../../config.js'
-import { apiErrors, OAuthError } from '../../errors.js'
+import { apiErrors } from '../../errors.js'
 import type { Seller, State } from '../../state.js'
 import { signJwt, verifyJwt, type TokenClaims } from './jwt.js'
 import type { Client, DeviceGrant, Principal } from './oauth.types.js'
@@ -57,7 +57,8 @@ export interface OAuthDeps {
 
 interface Grant { clientId: string, sellerId: string | null, scopes: string[], publicClient: boolean }
 
-type PollResult = { ok: true, tokens: TokenResponse } | { ok: false, error: OAuthError }
+// Plain data, not an Error: results leave the store as structured clones.
+type PollResult = { ok: true, tokens: TokenResponse } | { ok: false, error: 'deviceDenied' | 'deviceSlowDown' | 'devicePending' }
 
 export function createOAuthService ({ store, clock, ids, config, publicUrl }: OAuthDeps) {
   const nowMs = () => clock.now().getTime()
@@ -171,7 +172,7 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
     const remove = () => { draft.oauth.devices = draft.oauth.devices.filter(d => d !== device) }
     if (device.status === 'denied') {
       remove()
-      return { ok: false, error: apiErrors.deviceDenied() }
+      return { ok: false, error: 'deviceDenied' }
     }
     if (device.status === 'approved' && device.sellerId) {
       remove()
@@ -179,7 +180,7 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
     }
     const tooSoon = device.lastPolledAt !== null && now - Date.parse(device.lastPolledAt) < device.intervalSeconds * 1000
     device.lastPolledAt = iso(now)
-    return { ok: false, error: tooSoon ? apiErrors.deviceSlowDown() : apiErrors.devicePending() }
+    return { ok: false, error: tooSoon ? 'deviceSlowDown' : 'devicePending' }
   }
 
   return {
@@ -190,7 +191,7 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       if (grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
         if (!params.device_code) throw apiErrors.invalidDeviceCode()
         const result = await store.update(draft => { prune(draft); return pollDevice(draft, basic, params) })
-        if (!result.ok) throw new OAuthError(result.error.status, result.error.error, result.error.description)
+        if (!result.ok) throw apiErrors[result.error]()
         return result.tokens
       }
       const grants: Record<string, typeof clientCredentials> = {

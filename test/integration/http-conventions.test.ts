@@ -1,0 +1,167 @@
+import { beforeEach, expect, test } from 'vitest'
+import { allegroHeaders, buildTestApp, expectContract, tokenFor, VENDOR_JSON, type TestApp } from '../support/app.js'
+
+let t: TestApp
+let token: string
+beforeEach(async () => {
+  t = await buildTestApp()
+  token = await tokenFor(t.app)
+})
+
+const declare = (headers: Record<string, string>, payload: string) =>
+  t.app.inject({ method: 'POST', url: '/sale/dispute-attachments', headers, payload })
+
+test('no bearer token: 401 in OAuth shape with a WWW-Authenticate challenge', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: { accept: VENDOR_JSON } })
+  expect(res.statusCode).toBe(401)
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+  expect(res.json()).toEqual({ error: 'unauthorized', error_description: 'Full authentication is required to access this resource' })
+  expect(res.headers['www-authenticate']).toBe('Bearer realm="oauth2-resource", error="unauthorized", error_description="Full authentication is required to access this resource"')
+  expectContract(res, 'getListOfDisputesUsingGET')
+})
+
+test.each([
+  ['not a JWT', 'abc', 'Cannot convert access token to JSON'],
+  ['a JWT with a bad signature', 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjR9.c2lnbmF0dXJl', 'Invalid access token'],
+])('a bearer that is %s: 401 invalid_token', async (_name, bearer, description) => {
+  const res = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: { accept: VENDOR_JSON, authorization: `Bearer ${bearer}` } })
+  expect(res.statusCode).toBe(401)
+  expect(res.json()).toEqual({ error: 'invalid_token', error_description: description })
+  expect(res.headers['www-authenticate']).toContain('error="invalid_token"')
+})
+
+test('a token expires 12 hours later on the mock clock', async () => {
+  const headers = { accept: VENDOR_JSON, authorization: `Bearer ${token}` }
+  t.clock.advance(12 * 3600 * 1000 - 1000)
+  expect((await t.app.inject({ method: 'GET', url: '/sale/disputes', headers })).statusCode).not.toBe(401)
+  t.clock.advance(1000)
+  const res = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers })
+  expect(res.statusCode).toBe(401)
+  expect(res.json()).toEqual({ error: 'invalid_token', error_description: 'Access token expired' })
+})
+
+test.each([
+  ['missing', undefined],
+  ['*/*', '*/*'],
+  ['plain JSON', 'application/json'],
+  ['a beta version', 'application/vnd.allegro.beta.v1+json'],
+])('Accept %s: 406 NotAcceptableException', async (_name, accept) => {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` }
+  if (accept) headers.accept = accept
+  const res = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers })
+  expect(res.statusCode).toBe(406)
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+  expect(res.json()).toEqual({
+    errors: [{
+      code: 'NotAcceptableException',
+      message: "Not acceptable representation requested. Please check 'Accept' request header",
+      details: null,
+      path: null,
+      userMessage: 'Żądanie zawiera błędne dane. Skontaktuj się z autorem aplikacji.',
+      metadata: {},
+    }],
+  })
+  expectContract(res, 'getListOfDisputesUsingGET')
+})
+
+test('Accept with parameters and other types listed is accepted', async () => {
+  const res = await t.app.inject({
+    method: 'GET', url: '/sale/disputes',
+    headers: { authorization: `Bearer ${token}`, accept: `text/plain, ${VENDOR_JSON}; charset=utf-8` },
+  })
+  expect(res.statusCode).not.toBe(406)
+})
+
+test.each([
+  ['application/json', 'application/json'],
+  ['missing', undefined],
+  ['text/plain', 'text/plain'],
+])('a JSON body sent as %s: 415 NotSupportedException', async (_name, type) => {
+  const headers = allegroHeaders(token)
+  if (type) headers['content-type'] = type
+  else delete headers['content-type']
+  const res = await declare(headers, '{"fileName":"a.png","size":10}')
+  expect(res.statusCode).toBe(415)
+  expect(res.json().errors[0]).toMatchObject({ code: 'NotSupportedException', message: "Unsupported content type. Please check 'Content-Type' request header", path: null })
+  expectContract(res, 'createAnAttachmentUsingPOST')
+})
+
+test('malformed JSON: 400 in Allegro shape', async () => {
+  const res = await declare(allegroHeaders(token), '{"fileName": "a.png", "size": ')
+  expect(res.statusCode).toBe(400)
+  expect(res.headers['content-type']).toBe(`${VENDOR_JSON};charset=UTF-8`)
+  expect(res.json().errors[0]).toMatchObject({ code: 'INVALID_JSON', message: 'Json processing error', path: null })
+  expect(typeof res.json().errors[0].userMessage).toBe('string')
+})
+
+test('an empty JSON body: 400 in Allegro shape', async () => {
+  const res = await declare(allegroHeaders(token), '')
+  expect(res.statusCode).toBe(400)
+  expect(res.json().errors[0].code).toBe('INVALID_JSON')
+})
+
+test('a body that breaks the schema: 422 naming the field in path', async () => {
+  const res = await declare(allegroHeaders(token), '{"fileName":"a.png"}')
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'size' })
+  const wrongType = await declare(allegroHeaders(token), '{"fileName":"a.png","size":"big"}')
+  expect(wrongType.statusCode).toBe(422)
+  expect(wrongType.json().errors[0].path).toBe('size')
+})
+
+test('a query parameter out of range: 422 naming the parameter', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/sale/disputes?limit=0', headers: allegroHeaders(token) })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'limit' })
+  expectContract(res, 'getListOfDisputesUsingGET')
+})
+
+test('userMessage follows Accept-Language, Polish by default', async () => {
+  const english = await t.app.inject({ method: 'GET', url: '/sale/disputes?limit=0', headers: allegroHeaders(token, { 'accept-language': 'en-US' }) })
+  expect(english.json().errors[0].userMessage).toBe('Invalid value of the field limit.')
+  const polish = await t.app.inject({ method: 'GET', url: '/sale/disputes?limit=0', headers: allegroHeaders(token) })
+  expect(polish.json().errors[0].userMessage).toBe('Nieprawidłowa wartość pola limit.')
+})
+
+test('an unknown route: 404 saying the route is not mocked', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/sale/unknown-things?x=1', headers: allegroHeaders(token) })
+  expect(res.statusCode).toBe(404)
+  expect(res.json().errors[0]).toMatchObject({ code: 'RouteNotMockedException', message: 'allegro-mock does not mock GET /sale/unknown-things' })
+})
+
+test('every answer carries a 16-hex Trace-Id', async () => {
+  for (const url of ['/sale/disputes', '/nowhere', '/__mock/health']) {
+    const res = await t.app.inject({ method: 'GET', url, headers: allegroHeaders(token) })
+    expect(res.headers['trace-id']).toMatch(/^[0-9a-f]{16}$/)
+  }
+})
+
+test('an application token reaches categories but not seller resources', async () => {
+  const tokenRes = await t.app.inject({
+    method: 'POST', url: '/auth/oauth/token',
+    headers: { authorization: `Basic ${Buffer.from('allegro-mock-client:allegro-mock-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'grant_type=client_credentials',
+  })
+  const appToken = tokenRes.json().access_token as string
+  const disputes = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(appToken) })
+  expect(disputes.statusCode).toBe(403)
+  expect(disputes.json().errors[0].code).toBe('AccessDenied')
+  const categories = await t.app.inject({ method: 'GET', url: '/sale/categories', headers: allegroHeaders(appToken) })
+  expect([200, 501]).toContain(categories.statusCode)
+})
+
+test('no request makes the server answer 5xx: odd inputs get 4xx', async () => {
+  const odd = [
+    { method: 'GET' as const, url: '/sale/disputes?limit=abc&offset=-1&status=WHATEVER' },
+    { method: 'GET' as const, url: '/sale/disputes/%E0%A4%A' },
+    { method: 'POST' as const, url: '/sale/dispute-attachments', payload: '[]' },
+    { method: 'POST' as const, url: '/sale/dispute-attachments', payload: 'null' },
+    { method: 'POST' as const, url: '/sale/dispute-attachments', payload: '{"fileName":{"a":1},"size":1e400}' },
+    { method: 'POST' as const, url: '/auth/oauth/token', payload: '%%%' },
+    { method: 'GET' as const, url: '/__mock/device/zzz/approve' },
+  ]
+  for (const request of odd) {
+    const res = await t.app.inject({ ...request, headers: allegroHeaders(token) })
+    expect(res.statusCode, `${request.method} ${request.url}: ${res.body}`).toBeLessThan(500)
+  }
+})
