@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import { buildApp } from '../../src/server/app.js'
 import { defaultConfig, type Config } from '../../src/server/config.js'
-import { manualClock, type ManualClock } from '../../src/server/core/clock.js'
+import { manualClock, type Clock, type ManualClock } from '../../src/server/core/clock.js'
 import { randomIds, type Ids } from '../../src/server/core/ids.js'
 import { loadContract, VENDOR_JSON } from '../../src/server/core/openapi.js'
 import { memoryPersistence, openStore, type Store } from '../../src/server/core/store.js'
@@ -22,8 +22,9 @@ export interface TestApp {
 }
 
 /** A fresh app on a manual clock and an in-memory store seeded from a scenario. */
-export async function buildTestApp (options: { scenario?: string, clock?: ManualClock, config?: Partial<Config> } = {}): Promise<TestApp> {
-  const clock = options.clock ?? manualClock(START)
+export async function buildTestApp (options: { scenario?: string, clock?: Clock, config?: Partial<Config> } = {}): Promise<TestApp> {
+  // Tests that pass the system clock never advance it; every other test gets a manual clock.
+  const clock = (options.clock ?? manualClock(START)) as ManualClock
   const ids = randomIds()
   const store = await openStore(memoryPersistence<State>(), {
     initial: () => seedState(options.scenario ?? 'default', { now: clock.now(), ids, secret: newSecret(), clockNow: clock.now().toISOString() }),

@@ -1,0 +1,87 @@
+import { beforeEach, expect, test } from 'vitest'
+import { systemClock } from '../../src/server/core/clock.js'
+import { buildTestApp, START, type TestApp } from '../support/app.js'
+
+let t: TestApp
+beforeEach(async () => { t = await buildTestApp() })
+
+test('health reports the store, the clock and the version', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/__mock/health' })
+  expect(res.statusCode).toBe(200)
+  expect(res.json()).toMatchObject({ status: 'UP', store: { kind: 'memory' }, clock: { mode: 'manual', now: START } })
+})
+
+test('sellers come with ready-to-use tokens and the client credentials', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/__mock/sellers' })
+  const body = res.json()
+  expect(body.sellers.map((s: { login: string }) => s.login)).toEqual(['Seller_login1', 'Seller_login2'])
+  expect(body.sellers[0].accessToken.split('.')).toHaveLength(3)
+  expect(body.sellers[0].tokenExpiresAt).toBe('2026-01-05T22:00:00.000Z')
+  expect(body.clients[0]).toMatchObject({ clientId: 'allegro-mock-client', clientSecret: 'allegro-mock-secret' })
+})
+
+test('a seller can be added; a duplicate login is refused and changes nothing', async () => {
+  const added = await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'Third_seller', company: true } })
+  expect(added.statusCode).toBe(201)
+  expect(added.json()).toMatchObject({ login: 'Third_seller', company: true })
+  expect(added.json().id).toMatch(/^\d{8}$/)
+  const duplicate = await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'Third_seller' } })
+  expect(duplicate.statusCode).toBe(409)
+  const invalid = await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: '' } })
+  expect(invalid.statusCode).toBe(422)
+  expect(invalid.json().errors[0].path).toBe('login')
+  const list = (await t.app.inject({ method: 'GET', url: '/__mock/sellers' })).json()
+  expect(list.sellers).toHaveLength(3)
+})
+
+test('reset returns to a scenario and refuses an unknown one', async () => {
+  await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'Temporary' } })
+  const reset = await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: { scenario: 'default' } })
+  expect(reset.json()).toEqual({ scenario: 'default' })
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/sellers' })).json().sellers).toHaveLength(2)
+  const unknown = await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: { scenario: 'nope' } })
+  expect(unknown.statusCode).toBe(422)
+  expect(unknown.json().errors[0].path).toBe('scenario')
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/scenarios' })).json().scenarios).toEqual(expect.arrayContaining(['default', 'empty']))
+})
+
+test('a snapshot exported and imported brings the whole state back', async () => {
+  await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'Kept_in_snapshot' } })
+  const snapshot = (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
+  await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: { scenario: 'empty' } })
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/sellers' })).json().sellers).toHaveLength(1)
+  const imported = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: snapshot })
+  expect(imported.statusCode).toBe(204)
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()).toEqual(snapshot)
+})
+
+test('a snapshot that is not a state is refused and changes nothing', async () => {
+  const before = (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
+  const res = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: { version: 1, sellers: 'x' } })
+  expect(res.statusCode).toBe(422)
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()).toEqual(before)
+})
+
+test('the manual clock is read and advanced by ms, ISO duration or instant, and is persisted', async () => {
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/clock' })).json()).toEqual({ mode: 'manual', now: START })
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload: { ms: 1500 } })).json().now).toBe('2026-01-05T10:00:01.500Z')
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload: { by: 'P1DT2H' } })).json().now).toBe('2026-01-06T12:00:01.500Z')
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload: { to: '2026-02-01T00:00:00Z' } })).json().now).toBe('2026-02-01T00:00:00.000Z')
+  expect(t.clock.now().toISOString()).toBe('2026-02-01T00:00:00.000Z')
+  expect(t.store.read(s => s.clockNow)).toBe('2026-02-01T00:00:00.000Z')
+})
+
+test('the clock never moves backwards and rejects nonsense', async () => {
+  for (const payload of [{ to: '2020-01-01T00:00:00Z' }, { by: 'tomorrow' }, { ms: -5 }, {}]) {
+    const res = await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload })
+    expect(res.statusCode, JSON.stringify(payload)).toBe(422)
+  }
+  expect(t.clock.now().toISOString()).toBe(START)
+})
+
+test('the system clock cannot be advanced', async () => {
+  const system = await buildTestApp({ clock: systemClock() })
+  const res = await system.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload: { ms: 1000 } })
+  expect(res.statusCode).toBe(409)
+  expect(res.json().errors[0].code).toBe('ClockNotManual')
+})
