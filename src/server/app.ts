@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Clock } from './core/clock.js'
+import type { BlobStore } from './core/blob-store.js'
 import type { Ids } from './core/ids.js'
 import { loadContract } from './core/openapi.js'
 import type { Store } from './core/store.js'
@@ -15,9 +16,15 @@ import { createOAuthService } from './modules/oauth/oauth.service.js'
 import oauthRoutes from './modules/oauth/oauth.routes.js'
 import { createMockControlService } from './modules/mock-control/mock-control.service.js'
 import mockControlRoutes from './modules/mock-control/mock-control.routes.js'
+import { createOrdersService } from './modules/orders/orders.service.js'
+import ordersRoutes from './modules/orders/orders.routes.js'
+import { createDisputesService } from './modules/disputes/disputes.service.js'
+import disputesRoutes from './modules/disputes/disputes.routes.js'
+import buyerSimulatorRoutes from './modules/disputes/buyer-simulator.routes.js'
 
 export interface AppDeps {
   store: Store<State>
+  blobs: BlobStore
   clock: Clock
   ids: Ids
   config: Config
@@ -38,9 +45,9 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 /**
  * Composes the server from its dependencies. It never listens; `main.ts` does.
- * @example const app = await buildApp({ store, clock: manualClock('2026-01-05T10:00:00Z'), ids: randomIds(), config })
+ * @example const app = await buildApp({ store, blobs: memoryBlobStore(), clock: manualClock('2026-01-05T10:00:00Z'), ids: randomIds(), config })
  */
-export async function buildApp ({ store, clock, ids, config }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => ids.traceId(),
@@ -63,7 +70,9 @@ export async function buildApp ({ store, clock, ids, config }: AppDeps): Promise
   })
 
   const oauth = createOAuthService({ store, clock, ids, config, publicUrl: () => app.publicUrl() })
-  const control = createMockControlService({ store, clock, ids, oauth })
+  const control = createMockControlService({ store, blobs, clock, ids, oauth })
+  const orders = createOrdersService({ store })
+  const disputes = createDisputesService({ store, clock, ids, blobs, orders, publicUrl: () => app.publicUrl() })
 
   await app.register(errorHandler)
   await app.register(openapi, { contract: loadContract() })
@@ -72,6 +81,9 @@ export async function buildApp ({ store, clock, ids, config }: AppDeps): Promise
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })
   await app.register(mockControlRoutes, { control, version: VERSION, storeLocation: store.location })
+  await app.register(disputesRoutes, { disputes })
+  await app.register(buyerSimulatorRoutes, { disputes })
+  await app.register(ordersRoutes, { orders })
 
   await app.register(notImplementedRoutes)
   return app

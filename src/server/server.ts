@@ -4,7 +4,8 @@ import { randomIds } from './core/ids.js'
 import { jsonFilePersistence } from './core/lowdb-store.js'
 import { memoryPersistence, openStore, type Store } from './core/store.js'
 import { buildApp } from './app.js'
-import { newSecret, seedState } from './seed.js'
+import { fileBlobStore, memoryBlobStore } from './core/blob-store.js'
+import { newSecret, seedWithFiles } from './seed.js'
 import { checkState, type State } from './state.js'
 
 export interface RunningServer {
@@ -18,8 +19,9 @@ export async function startServer (config: Config): Promise<RunningServer> {
   const startedAt = new Date()
   const persistence = config.dataFile === null ? memoryPersistence<State>() : jsonFilePersistence<State>(config.dataFile)
   const clockStart = config.clockStart ?? startedAt.toISOString()
+  const blobs = config.dataFile === null ? memoryBlobStore() : fileBlobStore(blobDirFor(config.dataFile))
   const store: Store<State> = await openStore(persistence, {
-    initial: () => seedState(config.scenario, {
+    initial: () => seedWithFiles(blobs, config.scenario, {
       now: config.clock === 'manual' ? new Date(clockStart) : startedAt,
       ids,
       secret: newSecret(),
@@ -30,7 +32,7 @@ export async function startServer (config: Config): Promise<RunningServer> {
   const clock: Clock = config.clock === 'manual'
     ? manualClock(store.read(s => s.clockNow) ?? clockStart)
     : systemClock()
-  const app = await buildApp({ store, clock, ids, config })
+  const app = await buildApp({ store, blobs, clock, ids, config })
   await app.listen({ host: config.host, port: config.port })
   return {
     url: app.publicUrl(),
@@ -39,4 +41,9 @@ export async function startServer (config: Config): Promise<RunningServer> {
       await store.flush()
     },
   }
+}
+
+/** Uploaded files sit beside the data file: `data/allegro-mock.json` keeps them in `data/allegro-mock.files/`. */
+export function blobDirFor (dataFile: string): string {
+  return `${dataFile.replace(/\.json$/i, '')}.files`
 }

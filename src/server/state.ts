@@ -1,4 +1,6 @@
 import type { Client, OAuthState } from './modules/oauth/oauth.types.js'
+import type { DisputesState } from './modules/disputes/disputes.types.js'
+import type { OrdersState } from './modules/orders/orders.types.js'
 import { DataFileError } from './core/store.js'
 
 /** A seller account of the mock. Every stored Allegro record belongs to one. */
@@ -9,8 +11,8 @@ export interface Seller {
   company: boolean
 }
 
-/** The whole persisted state: one JSON document. */
-export interface State {
+/** The whole persisted state: one JSON document. Uploaded bytes live in the blob store. */
+export interface State extends DisputesState, OrdersState {
   version: typeof STATE_VERSION
   /** Signs the mock's JWTs; kept across resets so issued tokens stay valid. */
   secret: string
@@ -24,8 +26,10 @@ export interface State {
 
 export const STATE_VERSION = 1
 
-/** What a scenario provides: the data, not the bookkeeping. */
-export type ScenarioData = Pick<State, 'clients' | 'sellers'>
+/** What a scenario provides: the data (and the bytes of its files), not the bookkeeping. */
+export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState> & {
+  files?: Record<string, { bytes: Buffer }>
+}
 
 export function newState (data: ScenarioData, meta: { secret: string, scenario: string, clockNow: string | null }): State {
   return {
@@ -36,10 +40,19 @@ export function newState (data: ScenarioData, meta: { secret: string, scenario: 
     clients: data.clients,
     sellers: data.sellers,
     oauth: { codes: [], refreshTokens: [], devices: [] },
+    disputes: data.disputes ?? [],
+    disputeMessages: data.disputeMessages ?? [],
+    disputeAttachments: data.disputeAttachments ?? [],
+    checkoutForms: data.checkoutForms ?? [],
   }
 }
 
-const COLLECTIONS = ['clients', 'sellers'] as const
+/** Blob keys the state refers to; any other blob is an orphan. */
+export function referencedBlobKeys (state: State): Set<string> {
+  return new Set(state.disputeAttachments.map(a => a.meta.blobKey).filter((k): k is string => k !== undefined))
+}
+
+const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms'] as const
 
 /** Accepts loaded JSON only when it is a state this version can use; the reason goes into the error. */
 export function checkState (raw: unknown, location: string): State {

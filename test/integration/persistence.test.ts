@@ -24,7 +24,7 @@ test('a restart with the same data file resumes exactly where it stopped', async
   const after = await (await fetch(`${second.url}/__mock/snapshot`)).json()
   await second.close()
   expect(after).toEqual(before)
-  expect(after.sellers.map((s: { login: string }) => s.login)).toContain('Survives_restart')
+  expect(after.state.sellers.map((s: { login: string }) => s.login)).toContain('Survives_restart')
 })
 
 test('a manual clock resumes at the time it had reached', async () => {

@@ -3,12 +3,13 @@ import { expect } from 'vitest'
 import { buildApp } from '../../src/server/app.js'
 import { defaultConfig, type Config } from '../../src/server/config.js'
 import { manualClock, type Clock, type ManualClock } from '../../src/server/core/clock.js'
+import { memoryBlobStore, type BlobStore } from '../../src/server/core/blob-store.js'
 import { randomIds, type Ids } from '../../src/server/core/ids.js'
 import { loadContract, VENDOR_JSON } from '../../src/server/core/openapi.js'
 import { memoryPersistence, openStore, type Store } from '../../src/server/core/store.js'
 import { checkAgainstSchema } from '../../src/server/core/validation.js'
 import { mediaTypeOf } from '../../src/server/plugins/allegro-http.js'
-import { newSecret, seedState } from '../../src/server/seed.js'
+import { newSecret, seedWithFiles } from '../../src/server/seed.js'
 import { checkState, type State } from '../../src/server/state.js'
 
 export { VENDOR_JSON }
@@ -18,6 +19,7 @@ export interface TestApp {
   app: FastifyInstance
   clock: ManualClock
   store: Store<State>
+  blobs: BlobStore
   ids: Ids
 }
 
@@ -26,13 +28,14 @@ export async function buildTestApp (options: { scenario?: string, clock?: Clock,
   // Tests that pass the system clock never advance it; every other test gets a manual clock.
   const clock = (options.clock ?? manualClock(START)) as ManualClock
   const ids = randomIds()
+  const blobs = memoryBlobStore()
   const store = await openStore(memoryPersistence<State>(), {
-    initial: () => seedState(options.scenario ?? 'default', { now: clock.now(), ids, secret: newSecret(), clockNow: clock.now().toISOString() }),
+    initial: () => seedWithFiles(blobs, options.scenario ?? 'default', { now: clock.now(), ids, secret: newSecret(), clockNow: clock.now().toISOString() }),
     check: (raw) => checkState(raw, 'memory'),
   })
   const config: Config = { ...defaultConfig, dataFile: null, clock: 'manual', logLevel: 'silent', publicUrl: 'http://127.0.0.1:3000', ...options.config }
-  const app = await buildApp({ store, clock, ids, config })
-  return { app, clock, store, ids }
+  const app = await buildApp({ store, blobs, clock, ids, config })
+  return { app, clock, store, blobs, ids }
 }
 
 /** A ready-made 12-hour token for a scenario seller, from /__mock/sellers. */

@@ -28,7 +28,7 @@ export function memoryPersistence<S> (): Persistence<S> {
 
 export interface OpenStoreOptions<S> {
   /** The state to start from when nothing is stored yet. */
-  initial: () => S
+  initial: () => S | Promise<S>
   /** Checks loaded data; throws a `DataFileError` when it is not a state this version can use. */
   check: (raw: unknown) => S
 }
@@ -44,7 +44,7 @@ export async function openStore<S> (persistence: Persistence<S>, options: OpenSt
   const loaded = await persistence.load()
   let state: S
   if (loaded === undefined || loaded === null) {
-    state = options.initial()
+    state = await options.initial()
     await persistence.save(state)
   } else {
     state = options.check(loaded)

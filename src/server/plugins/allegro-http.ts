@@ -15,6 +15,8 @@ declare module 'fastify' {
 /** Raw upload types across the contract (dispute attachments, offer images). */
 export const BINARY_TYPES = ['image/png', 'image/gif', 'image/bmp', 'image/tiff', 'image/jpeg', 'image/webp', 'application/pdf']
 
+export const VENDOR_JSON_UTF8 = `${VENDOR_JSON};charset=UTF-8`
+
 /** The media type without parameters, lower-cased: `Image/PNG; x=1` → `image/png`. */
 export function mediaTypeOf (header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase()
@@ -59,6 +61,11 @@ const allegroHttpPlugin: FastifyPluginAsync<{ ids: Ids }> = async (app, { ids })
       !operation.consumes.includes(mediaTypeOf(request.headers['content-type']))) {
       throw apiErrors.unsupportedMediaType()
     }
+  })
+
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    if (request.routeOptions.config.operation?.producesVendorJson && !reply.hasHeader('content-type')) reply.type(VENDOR_JSON_UTF8)
+    return payload
   })
 
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -1,11 +1,10 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { VENDOR_JSON } from '../core/openapi.js'
+import { VENDOR_JSON_UTF8 } from './allegro-http.js'
 import { toAllegroPath, type Violation } from '../core/violation.js'
 import { ApiError, apiErrors, OAuthError } from '../errors.js'
 
-const VENDOR_JSON_UTF8 = `${VENDOR_JSON};charset=UTF-8`
 const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
 
 /** The one place errors become responses: Allegro's ErrorsHolder, or OAuth's shape for 401s and the token endpoints. */

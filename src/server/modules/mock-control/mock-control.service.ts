@@ -1,13 +1,15 @@
 import { isManual, type Clock } from '../../core/clock.js'
+import type { BlobStore } from '../../core/blob-store.js'
 import type { Ids } from '../../core/ids.js'
 import type { Store } from '../../core/store.js'
 import { apiErrors } from '../../errors.js'
-import { seedState, UnknownScenarioError } from '../../seed.js'
-import { checkState, type Seller, type State } from '../../state.js'
+import { installState, seedState, UnknownScenarioError } from '../../seed.js'
+import { checkState, referencedBlobKeys, type Seller, type State } from '../../state.js'
 import type { OAuthService } from '../oauth/oauth.service.js'
 
 export interface MockControlDeps {
   store: Store<State>
+  blobs: BlobStore
   clock: Clock
   ids: Ids
   oauth: OAuthService
@@ -29,7 +31,13 @@ export function durationMs (text: string): number | null {
 }
 
 /** The `/__mock` control API: sellers and their tokens, scenarios, snapshots and the clock. */
-export function createMockControlService ({ store, clock, ids, oauth }: MockControlDeps) {
+/** The whole state and the bytes of every file it refers to, base64-encoded. */
+export interface Snapshot {
+  state: State
+  files: Record<string, string>
+}
+
+export function createMockControlService ({ store, blobs, clock, ids, oauth }: MockControlDeps) {
   const withToken = (seller: Seller): SellerWithToken => {
     const { accessToken, expiresAt } = oauth.mintUserToken(seller.id)
     return { ...seller, accessToken, tokenExpiresAt: expiresAt }
@@ -56,27 +64,42 @@ export function createMockControlService ({ store, clock, ids, oauth }: MockCont
     async reset (scenario?: string): Promise<{ scenario: string }> {
       const current = store.read(s => ({ secret: s.secret, scenario: s.scenario, clockNow: s.clockNow }))
       const name = scenario ?? current.scenario
+      let seeded
       try {
-        await store.replace(seedState(name, { now: clock.now(), ids, secret: current.secret, clockNow: current.clockNow }))
+        seeded = seedState(name, { now: clock.now(), ids, secret: current.secret, clockNow: current.clockNow })
       } catch (error) {
         if (error instanceof UnknownScenarioError) throw apiErrors.validation(error.message, 'scenario')
         throw error
       }
+      await installState(store, blobs, seeded.state, seeded.files)
       return { scenario: name }
     },
 
-    exportSnapshot (): State {
-      return store.read(s => s)
+    async exportSnapshot (): Promise<Snapshot> {
+      const state = store.read(s => s)
+      const files: Record<string, string> = {}
+      for (const key of referencedBlobKeys(state)) {
+        const bytes = await blobs.get(key)
+        if (bytes) files[key] = bytes.toString('base64')
+      }
+      return { state, files }
     },
 
     async importSnapshot (snapshot: unknown): Promise<void> {
       let state: State
+      const body = (snapshot ?? {}) as Partial<Snapshot>
       try {
-        state = checkState(snapshot, 'snapshot')
+        state = checkState(body.state, 'snapshot')
       } catch (error) {
-        throw apiErrors.validation((error as Error).message, null)
+        throw apiErrors.validation((error as Error).message, 'state')
       }
-      await store.replace(state)
+      const files = body.files ?? {}
+      if (typeof files !== 'object' || Object.values(files).some(v => typeof v !== 'string')) {
+        throw apiErrors.validation('files must map blob keys to base64 strings', 'files')
+      }
+      const missing = [...referencedBlobKeys(state)].filter(key => !(key in files))
+      if (missing.length > 0) throw apiErrors.validation(`The snapshot lacks the files ${missing.join(', ')}`, 'files')
+      await installState(store, blobs, state, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, 'base64')])))
       if (isManual(clock) && state.clockNow && Date.parse(state.clockNow) > clock.now().getTime()) clock.set(new Date(state.clockNow))
     },
 
