@@ -52,20 +52,18 @@ const allegroHttpPlugin: FastifyPluginAsync<{ ids: Ids }> = async (app, { ids })
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
   })
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.language = languageOf(request.headers['accept-language'])
     const operation = request.routeOptions.config.operation
     if (!operation) return
-    if (operation.producesVendorJson && !acceptsVendorJson(request.headers.accept)) throw apiErrors.notAcceptable()
+    if (operation.producesVendorJson) {
+      if (!acceptsVendorJson(request.headers.accept)) throw apiErrors.notAcceptable()
+      reply.type(VENDOR_JSON_UTF8)
+    }
     if (operation.consumes.length > 0 && (hasBody(request) || operation.bodyRequired) &&
       !operation.consumes.includes(mediaTypeOf(request.headers['content-type']))) {
       throw apiErrors.unsupportedMediaType()
     }
-  })
-
-  app.addHook('preSerialization', async (request, reply, payload) => {
-    if (request.routeOptions.config.operation?.producesVendorJson && !reply.hasHeader('content-type')) reply.type(VENDOR_JSON_UTF8)
-    return payload
   })
 
   app.addHook('onSend', async (_request, reply, payload) => {
