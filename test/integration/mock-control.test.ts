@@ -1,6 +1,9 @@
 import { beforeEach, expect, test } from 'vitest'
 import { systemClock } from '../../src/server/core/clock.js'
-import { buildTestApp, START, type TestApp } from '../support/app.js'
+import { GUIDE } from '../../src/fixtures/disputes.js'
+import { screenshotPng } from '../../src/fixtures/files.js'
+import { buildTestApp, START, tokenFor, type TestApp } from '../support/app.js'
+import { uploadAttachment } from '../support/disputes.js'
 
 let t: TestApp
 beforeEach(async () => { t = await buildTestApp() })
@@ -55,9 +58,35 @@ test('a snapshot exported and imported brings the whole state back', async () =>
   expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()).toEqual(snapshot)
 })
 
+test('attachment bytes travel in snapshots and scenario files come back on reset', async () => {
+  const token = await tokenFor(t.app)
+  const bytes = screenshotPng({ width: 120, height: 70 })
+  const id = await uploadAttachment(t.app, token, bytes)
+  const blobKey = t.store.read(s => s.disputeAttachments.find(a => a.id === id)!.meta.blobKey!)
+  const snapshot = (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
+  expect(Buffer.from(snapshot.files[blobKey], 'base64').equals(bytes)).toBe(true)
+
+  await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: { scenario: 'default' } })
+  const download = (attachmentId: string) => t.app.inject({ method: 'GET', url: `/sale/dispute-attachments/${attachmentId}`, headers: { authorization: `Bearer ${token}` } })
+  expect((await download(id)).statusCode).toBe(404)
+  expect((await download(GUIDE.screenshotAttachmentId)).statusCode).toBe(200)
+  expect(await t.blobs.keys()).not.toContain(blobKey)
+
+  expect((await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: snapshot })).statusCode).toBe(204)
+  expect((await download(id)).rawPayload.equals(bytes)).toBe(true)
+})
+
+test('a snapshot missing the bytes of a file it refers to is refused', async () => {
+  const snapshot = (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
+  delete snapshot.files[GUIDE.screenshotAttachmentId]
+  const res = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: snapshot })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0].path).toBe('files')
+})
+
 test('a snapshot that is not a state is refused and changes nothing', async () => {
   const before = (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
-  const res = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: { version: 1, sellers: 'x' } })
+  const res = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: { state: { version: 1, sellers: 'x' }, files: {} } })
   expect(res.statusCode).toBe(422)
   expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()).toEqual(before)
 })

@@ -101,3 +101,29 @@ test('the CLI rejects a bad flag with exit code 2 and the usage', async () => {
   expect(stderr).toContain('--clock must be one of system, manual')
   expect(stderr).toContain('Usage: allegro-mock')
 })
+
+test('messages and uploaded attachment bytes survive a restart', async () => {
+  const { screenshotPng } = await import('../../src/fixtures/files.js')
+  const file = dataFile()
+  const bytes = screenshotPng({ width: 150, height: 90 })
+  const first = await startServer(config({ dataFile: file }))
+  const { sellers } = await (await fetch(`${first.url}/__mock/sellers`)).json()
+  const headers = { accept: 'application/vnd.allegro.public.v1+json', 'content-type': 'application/vnd.allegro.public.v1+json', authorization: `Bearer ${sellers[0].accessToken}` }
+  const declared = await fetch(`${first.url}/sale/dispute-attachments`, { method: 'POST', headers, body: JSON.stringify({ fileName: 'po-restarcie.png', size: bytes.length }) })
+  const { id } = await declared.json()
+  const uploaded = await fetch(declared.headers.get('location')!, { method: 'PUT', headers: { ...headers, 'content-type': 'image/png' }, body: bytes })
+  expect(uploaded.status).toBe(200)
+  const posted = await fetch(`${first.url}/sale/disputes/a38812fa-6fef-4c9c-ac06-a0952b67ba78/messages`, {
+    method: 'POST', headers, body: JSON.stringify({ type: 'REGULAR', text: 'Zapisane na dysku', attachment: { id } }),
+  })
+  expect(posted.status).toBe(201)
+  await first.close()
+
+  const second = await startServer(config({ dataFile: file }))
+  const messages = await (await fetch(`${second.url}/sale/disputes/a38812fa-6fef-4c9c-ac06-a0952b67ba78/messages?limit=1`, { headers })).json()
+  const download = await fetch(`${second.url}/sale/dispute-attachments/${id}`, { headers: { authorization: headers.authorization } })
+  const downloaded = Buffer.from(await download.arrayBuffer())
+  await second.close()
+  expect(messages.messages[0]).toMatchObject({ text: 'Zapisane na dysku', attachment: { fileName: 'po-restarcie.png' } })
+  expect(downloaded.equals(bytes)).toBe(true)
+})

@@ -22,12 +22,12 @@ export interface CheckoutFormQuery {
   sort?: string
 }
 
+/** Filters the contract types as plain strings but Allegro checks (400 "illegal values"); `sort` has an enum in the schema. */
 const ALLOWED: Partial<Record<keyof CheckoutFormQuery, readonly string[]>> = {
   status: ['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED'],
   'fulfillment.status': ['NEW', 'PROCESSING', 'READY_FOR_SHIPMENT', 'READY_FOR_PICKUP', 'SENT', 'PICKED_UP', 'CANCELLED', 'SUSPENDED', 'RETURNED'],
   'fulfillment.provider.id': ['SELLER', 'ALLEGRO'],
   'fulfillment.shipmentSummary.lineItemsSent': ['NONE', 'SOME', 'ALL'],
-  sort: ['lineItems.boughtAt', '-lineItems.boughtAt', 'updatedAt', '-updatedAt'],
 }
 
 /** Allegro reads at most the first 10 000 results of a listing. */
