@@ -111,7 +111,7 @@ test('messages and uploaded attachment bytes survive a restart', async () => {
   const headers = { accept: 'application/vnd.allegro.public.v1+json', 'content-type': 'application/vnd.allegro.public.v1+json', authorization: `Bearer ${sellers[0].accessToken}` }
   const declared = await fetch(`${first.url}/sale/dispute-attachments`, { method: 'POST', headers, body: JSON.stringify({ fileName: 'po-restarcie.png', size: bytes.length }) })
   const { id } = await declared.json()
-  const uploaded = await fetch(declared.headers.get('location')!, { method: 'PUT', headers: { ...headers, 'content-type': 'image/png' }, body: bytes })
+  const uploaded = await fetch(declared.headers.get('location')!, { method: 'PUT', headers: { ...headers, 'content-type': 'image/png' }, body: new Uint8Array(bytes) })
   expect(uploaded.status).toBe(200)
   const posted = await fetch(`${first.url}/sale/disputes/a38812fa-6fef-4c9c-ac06-a0952b67ba78/messages`, {
     method: 'POST', headers, body: JSON.stringify({ type: 'REGULAR', text: 'Zapisane na dysku', attachment: { id } }),
