@@ -62,12 +62,13 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
       registeredRoutes.push({ method, url: route.url, operationId: route.config?.operation?.operationId ?? null })
     }
   })
-  app.decorate('publicUrl', () => {
-    if (config.publicUrl) return config.publicUrl
+  let listeningUrl: string | null = null
+  app.addHook('onListen', async () => {
     const address = app.server.address()
     const port = address && typeof address === 'object' ? address.port : config.port
-    return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+    listeningUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   })
+  app.decorate('publicUrl', () => config.publicUrl ?? listeningUrl ?? `http://${config.host}:${config.port}`)
 
   const oauth = createOAuthService({ store, clock, ids, config, publicUrl: () => app.publicUrl() })
   const control = createMockControlService({ store, blobs, clock, ids, oauth })

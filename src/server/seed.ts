@@ -40,6 +40,6 @@ export async function installState (store: Store<State>, blobs: BlobStore, state
 }
 
 export async function dropOrphanBlobs (store: Store<State>, blobs: BlobStore): Promise<void> {
-  const referenced = store.read(referencedBlobKeys)
+  const referenced = new Set(store.read(state => [...referencedBlobKeys(state)]))
   for (const key of await blobs.keys()) if (!referenced.has(key)) await blobs.delete(key)
 }

@@ -31,7 +31,22 @@ export function timeUuidAt (at: Date, random: Buffer = randomBytes(8)): string {
   return `${low}-${mid}-${high}-${clockSeq}-${node}`
 }
 
+/** Random bytes drawn from a refilled pool: trace ids are made on every request. */
+function randomPool (size = 4096): (n: number) => Buffer {
+  let pool = randomBytes(size)
+  let offset = 0
+  return (n) => {
+    if (offset + n > pool.length) {
+      pool = randomBytes(size)
+      offset = 0
+    }
+    offset += n
+    return pool.subarray(offset - n, offset)
+  }
+}
+
 export function randomIds (): Ids {
+  const pooled = randomPool()
   return {
     uuid: () => randomUUID(),
     timeUuid: (at) => timeUuidAt(at),
@@ -41,7 +56,7 @@ export function randomIds (): Ids {
       for (let i = 1; i < digits; i++) out += String(bytes[i]! % 10)
       return out
     },
-    traceId: () => randomBytes(8).toString('hex'),
+    traceId: () => pooled(8).toString('hex'),
     code: (length, alphabet) => {
       const bytes = randomBytes(length)
       let out = ''

@@ -3,7 +3,7 @@
  * then makes it visible: a change that throws leaves nothing behind, and an acknowledged change is on disk.
  */
 export interface Store<S> {
-  /** A deep copy of what `select` picks from the current state. */
+  /** A deep copy of what `select` picks from the current state; `select` returns JSON data (no Sets, Maps or Buffers). */
   read<T> (select: (state: Readonly<S>) => T): T
   /** Applies `change` to a copy of the state, persists it, then publishes it. Changes run one at a time. */
   update<T> (change: (draft: S) => T): Promise<T>
@@ -40,6 +40,11 @@ export class DataFileError extends Error {
   }
 }
 
+/** A deep copy of JSON data. Faster than structuredClone for the small plain objects the store hands out. */
+function copy<T> (value: T): T {
+  return value === undefined ? value : JSON.parse(JSON.stringify(value)) as T
+}
+
 export async function openStore<S> (persistence: Persistence<S>, options: OpenStoreOptions<S>): Promise<Store<S>> {
   const loaded = await persistence.load()
   let state: S
@@ -59,18 +64,18 @@ export async function openStore<S> (persistence: Persistence<S>, options: OpenSt
 
   return {
     location: persistence.location,
-    read: (select) => structuredClone(select(state)),
+    read: (select) => copy(select(state)),
     update: (change) => enqueue(async () => {
-      const draft = structuredClone(state)
+      const draft = copy(state)
       const result = change(draft)
       await persistence.save(draft)
       state = draft
-      return structuredClone(result)
+      return copy(result)
     }),
     replace: (next) => enqueue(async () => {
-      const copy = structuredClone(next)
-      await persistence.save(copy)
-      state = copy
+      const replacement = copy(next)
+      await persistence.save(replacement)
+      state = replacement
     }),
     flush: () => enqueue(async () => {}),
   }
