@@ -7,7 +7,8 @@ function banner (url: string, config: Config): string {
   return [
     `allegro-mock is listening on ${url}`,
     `  data:  ${config.dataFile ?? 'in memory'}   clock: ${config.clock}   scenario for new data: ${config.scenario}`,
-    `  ready-made seller tokens:  curl -s ${url}/__mock/sellers`,
+    `  sellers and their tokens:   curl -s ${url}/__mock/sellers`,
+    `  one seller's token:         TOKEN=$(curl -s ${url}/__mock/sellers/<login>/token)`,
     `  OAuth (client_credentials): curl -s -u allegro-mock-client:allegro-mock-secret -d grant_type=client_credentials ${url}/auth/oauth/token`,
     `  call the API:               curl -s -H 'Accept: application/vnd.allegro.public.v1+json' -H "Authorization: Bearer $TOKEN" ${url}/sale/disputes`,
   ].join('\n')

@@ -23,6 +23,15 @@ test('sellers come with ready-to-use tokens and the client credentials', async (
   expect(body.clients[0]).toMatchObject({ clientId: 'allegro-mock-client', clientSecret: 'allegro-mock-secret' })
 })
 
+test('one seller\'s token comes as plain text, by login or id', async () => {
+  const byLogin = await t.app.inject({ method: 'GET', url: '/__mock/sellers/Seller_login2/token' })
+  expect(byLogin.headers['content-type']).toBe('text/plain; charset=utf-8')
+  const claims = JSON.parse(Buffer.from(byLogin.body.split('.')[1]!, 'base64url').toString())
+  expect(claims.user_name).toBe('51738842')
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/sellers/51738842/token' })).statusCode).toBe(200)
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/sellers/nobody/token' })).statusCode).toBe(404)
+})
+
 test('a seller can be added; a duplicate login is refused and changes nothing', async () => {
   const added = await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'Third_seller', company: true } })
   expect(added.statusCode).toBe(201)

@@ -1,4 +1,4 @@
-/** GET /__mock/health, GET|POST /__mock/sellers, GET /__mock/scenarios, POST /__mock/reset, GET|PUT /__mock/snapshot, GET /__mock/clock, POST /__mock/clock/advance */
+/** GET /__mock/health, GET|POST /__mock/sellers, GET /__mock/sellers/:seller/token, GET /__mock/scenarios, POST /__mock/reset, GET|PUT /__mock/snapshot, GET /__mock/clock, POST /__mock/clock/advance */
 import type { FastifyPluginAsync } from 'fastify'
 import { scenarioNames } from '../../../fixtures/scenarios.js'
 import type { MockControlService } from './mock-control.service.js'
@@ -37,6 +37,9 @@ const mockControlRoutes: FastifyPluginAsync<{ control: MockControlService, versi
 
     app.post<{ Body: { login: string, id?: string, company?: boolean } }>('/__mock/sellers', { schema: { body: sellerBody } },
       async (request, reply) => reply.code(201).send(await control.addSeller(request.body)))
+
+    app.get<{ Params: { seller: string } }>('/__mock/sellers/:seller/token', async (request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(control.tokenFor(request.params.seller)))
 
     app.get('/__mock/scenarios', async () => ({ scenarios: scenarioNames() }))
 

@@ -49,6 +49,13 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
       return { sellers: sellers.map(withToken), clients }
     },
 
+    /** A fresh token for one seller, found by login or id. */
+    tokenFor (seller: string): string {
+      const found = store.read(s => s.sellers.find(x => x.login === seller || x.id === seller))
+      if (!found) throw apiErrors.notFound(`Seller ${seller} not found`)
+      return oauth.mintUserToken(found.id).accessToken
+    },
+
     async addSeller (input: { login: string, id?: string, company?: boolean }): Promise<SellerWithToken> {
       const seller = await store.update(draft => {
         if (draft.sellers.some(s => s.login === input.login)) throw apiErrors.conflict(`A seller with login ${input.login} exists`)
