@@ -21,6 +21,14 @@ import ordersRoutes from './modules/orders/orders.routes.js'
 import { createDisputesService } from './modules/disputes/disputes.service.js'
 import disputesRoutes from './modules/disputes/disputes.routes.js'
 import buyerSimulatorRoutes from './modules/disputes/buyer-simulator.routes.js'
+import { createCatalogueService } from './modules/catalogue/catalogue.service.js'
+import catalogueRoutes from './modules/catalogue/catalogue.routes.js'
+import { createContactsService } from './modules/contacts/contacts.service.js'
+import contactsRoutes from './modules/contacts/contacts.routes.js'
+import { createImagesService } from './modules/images/images.service.js'
+import imagesRoutes from './modules/images/images.routes.js'
+import { CATEGORIES, PACKAGES, PARAMETERS, ROOT_CATEGORY_ID } from '../fixtures/catalogue.js'
+import { screenshotPng } from '../fixtures/files.js'
 
 export interface AppDeps {
   store: Store<State>
@@ -74,6 +82,9 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   const control = createMockControlService({ store, blobs, clock, ids, oauth })
   const orders = createOrdersService({ store })
   const disputes = createDisputesService({ store, clock, ids, blobs, orders, publicUrl: () => app.publicUrl() })
+  const catalogue = createCatalogueService({ rootId: ROOT_CATEGORY_ID, categories: CATEGORIES, parameters: PARAMETERS, packages: PACKAGES })
+  const contacts = createContactsService({ store, ids })
+  const images = createImagesService({ store, blobs, clock, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
 
   await app.register(errorHandler)
   await app.register(openapi, { contract: loadContract() })
@@ -85,6 +96,9 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })
+  await app.register(catalogueRoutes, { catalogue })
+  await app.register(contactsRoutes, { contacts })
+  await app.register(imagesRoutes, { images, maxBytes: config.imageMaxBytes })
 
   await app.register(notImplementedRoutes)
   return app

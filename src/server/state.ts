@@ -1,6 +1,8 @@
 import type { Client, OAuthState } from './modules/oauth/oauth.types.js'
 import type { DisputesState } from './modules/disputes/disputes.types.js'
 import type { OrdersState } from './modules/orders/orders.types.js'
+import type { ContactsState } from './modules/contacts/contacts.types.js'
+import type { ImagesState } from './modules/images/images.types.js'
 import { DataFileError } from './core/store.js'
 
 /** A seller account of the mock. Every stored Allegro record belongs to one. */
@@ -12,7 +14,7 @@ export interface Seller {
 }
 
 /** The whole persisted state: one JSON document. Uploaded bytes live in the blob store. */
-export interface State extends DisputesState, OrdersState {
+export interface State extends DisputesState, OrdersState, ContactsState, ImagesState {
   version: typeof STATE_VERSION
   /** Signs the mock's JWTs; kept across resets so issued tokens stay valid. */
   secret: string
@@ -27,7 +29,7 @@ export interface State extends DisputesState, OrdersState {
 export const STATE_VERSION = 1
 
 /** What a scenario provides: the data (and the bytes of its files), not the bookkeeping. */
-export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState> & {
+export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState> & {
   files?: Record<string, { bytes: Buffer }>
 }
 
@@ -44,15 +46,23 @@ export function newState (data: ScenarioData, meta: { secret: string, scenario: 
     disputeMessages: data.disputeMessages ?? [],
     disputeAttachments: data.disputeAttachments ?? [],
     checkoutForms: data.checkoutForms ?? [],
+    contacts: data.contacts ?? [],
+    images: data.images ?? [],
   }
 }
 
 /** Blob keys the state refers to; any other blob is an orphan. */
 export function referencedBlobKeys (state: State): Set<string> {
-  return new Set(state.disputeAttachments.map(a => a.meta.blobKey).filter((k): k is string => k !== undefined))
+  const keys = [...state.disputeAttachments.map(a => a.meta.blobKey), ...state.images.map(i => i.meta.blobKey)]
+  return new Set(keys.filter((k): k is string => typeof k === 'string'))
 }
 
-const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms'] as const
+/** Image locations some offer refers to: such images never expire. */
+export function usedImageLocations (_state: State): Set<string> {
+  return new Set()
+}
+
+const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms', 'contacts', 'images'] as const
 
 /** Accepts loaded JSON only when it is a state this version can use; the reason goes into the error. */
 export function checkState (raw: unknown, location: string): State {

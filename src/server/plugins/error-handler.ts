@@ -29,7 +29,12 @@ const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
 
 function toApiError (error: FastifyError, request: FastifyRequest): ApiError {
   if (error instanceof ApiError) return error
-  if (error.validation) return apiErrors.invalid(error.validation.map(e => violationOf(e as ErrorObject)))
+  if (error.validation) {
+    const violations = error.validation.map(e => violationOf(e as ErrorObject))
+    // Allegro answers 422 where the operation documents it, 400 elsewhere.
+    const declares422 = request.routeOptions.config.operation?.responses['422'] !== undefined
+    return declares422 || !request.routeOptions.config.operation ? apiErrors.invalid(violations) : new ApiError(400, violations)
+  }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return apiErrors.unsupportedMediaType()
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return apiErrors.payloadTooLarge(
