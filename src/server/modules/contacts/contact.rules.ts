@@ -14,7 +14,7 @@ const MOBILE_PREFIXES = new Set(['45', '50', '51', '53', '57', '60', '66', '69',
  * Numbers with another country code keep their digits after `+CC`. Null when it is not a phone number.
  */
 export function normalisePhone (input: string): string | null {
-  if (!/^[+\d][\d\s\-().]*$/.test(input.trim())) return null
+  if (!/^[+\d(][\d\s\-().]*$/.test(input.trim())) return null
   let digits = input.replace(/\D/g, '')
   const international = input.trim().startsWith('+') || digits.startsWith('00')
   if (digits.startsWith('00')) digits = digits.slice(2)
