@@ -21,13 +21,16 @@ import ordersRoutes from './modules/orders/orders.routes.js'
 import { createDisputesService } from './modules/disputes/disputes.service.js'
 import disputesRoutes from './modules/disputes/disputes.routes.js'
 import buyerSimulatorRoutes from './modules/disputes/buyer-simulator.routes.js'
-import { createCatalogueService } from './modules/catalogue/catalogue.service.js'
+import { catalogue } from './seed.js'
 import catalogueRoutes from './modules/catalogue/catalogue.routes.js'
 import { createContactsService } from './modules/contacts/contacts.service.js'
 import contactsRoutes from './modules/contacts/contacts.routes.js'
 import { createImagesService } from './modules/images/images.service.js'
 import imagesRoutes from './modules/images/images.routes.js'
-import { CATEGORIES, PACKAGES, PARAMETERS, ROOT_CATEGORY_ID } from '../fixtures/catalogue.js'
+import { createOffersService } from './modules/offers/offers.service.js'
+import offersRoutes from './modules/offers/offers.routes.js'
+import { createStatsService } from './modules/stats/stats.service.js'
+import statsRoutes from './modules/stats/stats.routes.js'
 import { screenshotPng } from '../fixtures/files.js'
 
 export interface AppDeps {
@@ -82,8 +85,9 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   const control = createMockControlService({ store, blobs, clock, ids, oauth })
   const orders = createOrdersService({ store })
   const disputes = createDisputesService({ store, clock, ids, blobs, orders, publicUrl: () => app.publicUrl() })
-  const catalogue = createCatalogueService({ rootId: ROOT_CATEGORY_ID, categories: CATEGORIES, parameters: PARAMETERS, packages: PACKAGES })
   const contacts = createContactsService({ store, ids })
+  const offers = createOffersService({ store, clock, ids, catalogue })
+  const stats = createStatsService({ store, clock })
   const images = createImagesService({ store, blobs, clock, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
 
   await app.register(errorHandler)
@@ -99,6 +103,8 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   await app.register(catalogueRoutes, { catalogue })
   await app.register(contactsRoutes, { contacts })
   await app.register(imagesRoutes, { images, maxBytes: config.imageMaxBytes })
+  await app.register(offersRoutes, { offers })
+  await app.register(statsRoutes, { stats })
 
   await app.register(notImplementedRoutes)
   return app

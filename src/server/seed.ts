@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { scenarios } from '../fixtures/scenarios.js'
+import { CATEGORIES, PACKAGES, PARAMETERS, ROOT_CATEGORY_ID } from '../fixtures/catalogue.js'
+import { createCatalogueService } from './modules/catalogue/catalogue.service.js'
+import { checkOffer } from './modules/offers/offer.rules.js'
+import { offerContext } from './modules/offers/offers.service.js'
+import type { Offer } from './modules/offers/offers.types.js'
 import type { Ids } from './core/ids.js'
 import type { BlobStore } from './core/blob-store.js'
 import type { Store } from './core/store.js'
@@ -12,6 +17,9 @@ export class UnknownScenarioError extends Error {
   }
 }
 
+/** The reference data every scenario shares. */
+export const catalogue = createCatalogueService({ rootId: ROOT_CATEGORY_ID, categories: CATEGORIES, parameters: PARAMETERS, packages: PACKAGES })
+
 export function newSecret (): string {
   return randomBytes(32).toString('base64url')
 }
@@ -22,7 +30,13 @@ export function seedState (scenario: string, context: { now: Date, ids: Ids, sec
   if (!build) throw new UnknownScenarioError(scenario)
   const data = build({ now: context.now, ids: context.ids })
   const files = Object.fromEntries(Object.entries(data.files ?? {}).map(([key, file]) => [key, file.bytes]))
-  return { state: newState(data, { secret: context.secret, scenario, clockNow: context.clockNow }), files }
+  const state = newState(data, { secret: context.secret, scenario, clockNow: context.clockNow })
+  // Scenario offers are validated by the same rules as any other, as of their own validatedAt.
+  for (const offer of state.offers) {
+    const { meta, ...wire } = offer
+    meta.violations = checkOffer(wire as Offer, offerContext(state, catalogue, meta.sellerId, offer.category.id, new Date(meta.validatedAt)))
+  }
+  return { state, files }
 }
 
 /** Seeds a fresh store: the scenario's files go to the blob store first, then the state is returned for saving. */

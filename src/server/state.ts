@@ -3,6 +3,7 @@ import type { DisputesState } from './modules/disputes/disputes.types.js'
 import type { OrdersState } from './modules/orders/orders.types.js'
 import type { ContactsState } from './modules/contacts/contacts.types.js'
 import type { ImagesState } from './modules/images/images.types.js'
+import type { OffersState } from './modules/offers/offers.types.js'
 import { DataFileError } from './core/store.js'
 
 /** A seller account of the mock. Every stored Allegro record belongs to one. */
@@ -14,7 +15,7 @@ export interface Seller {
 }
 
 /** The whole persisted state: one JSON document. Uploaded bytes live in the blob store. */
-export interface State extends DisputesState, OrdersState, ContactsState, ImagesState {
+export interface State extends DisputesState, OrdersState, ContactsState, ImagesState, OffersState {
   version: typeof STATE_VERSION
   /** Signs the mock's JWTs; kept across resets so issued tokens stay valid. */
   secret: string
@@ -29,7 +30,7 @@ export interface State extends DisputesState, OrdersState, ContactsState, Images
 export const STATE_VERSION = 1
 
 /** What a scenario provides: the data (and the bytes of its files), not the bookkeeping. */
-export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState> & {
+export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState & OffersState> & {
   files?: Record<string, { bytes: Buffer }>
 }
 
@@ -48,6 +49,8 @@ export function newState (data: ScenarioData, meta: { secret: string, scenario: 
     checkoutForms: data.checkoutForms ?? [],
     contacts: data.contacts ?? [],
     images: data.images ?? [],
+    offers: data.offers ?? [],
+    classifiedEvents: data.classifiedEvents ?? [],
   }
 }
 
@@ -58,11 +61,11 @@ export function referencedBlobKeys (state: State): Set<string> {
 }
 
 /** Image locations some offer refers to: such images never expire. */
-export function usedImageLocations (_state: State): Set<string> {
-  return new Set()
+export function usedImageLocations (state: State): Set<string> {
+  return new Set(state.offers.flatMap(o => o.images ?? []).map(i => i.url).filter((u): u is string => typeof u === 'string'))
 }
 
-const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms', 'contacts', 'images'] as const
+const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms', 'contacts', 'images', 'offers', 'classifiedEvents'] as const
 
 /** Accepts loaded JSON only when it is a state this version can use; the reason goes into the error. */
 export function checkState (raw: unknown, location: string): State {

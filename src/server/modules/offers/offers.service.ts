@@ -1,0 +1,214 @@
+import type { Clock } from '../../core/clock.js'
+import type { Ids } from '../../core/ids.js'
+import type { Store } from '../../core/store.js'
+import type { Language } from '../../core/violation.js'
+import { apiErrors } from '../../errors.js'
+import { usedImageLocations, type State } from '../../state.js'
+import type { CatalogueService } from '../catalogue/catalogue.service.js'
+import { isImageAvailable } from '../images/image.rules.js'
+import { assignmentEffects, checkPackageAssignment, type AssignmentRequest } from './classified-packages.rules.js'
+import { checkOffer, type OfferContext } from './offer.rules.js'
+import type { ClassifiedAssignment, Offer, StoredOffer } from './offers.types.js'
+
+export interface OffersDeps {
+  store: Store<State>
+  clock: Clock
+  ids: Ids
+  catalogue: CatalogueService
+}
+
+/** Fields the server owns: a create or an update never takes them from the body. */
+const SERVER_OWNED = ['id', 'createdAt', 'updatedAt', 'validation', 'publication', 'promotion'] as const
+
+/** An offer as Allegro answers a fresh draft: every field present, most of them null. */
+function skeleton (): Omit<Offer, 'id' | 'name' | 'category' | 'createdAt' | 'updatedAt'> {
+  return {
+    parameters: [], ean: null, description: null, compatibilityList: null, images: [], sellingMode: null, stock: null,
+    publication: { duration: null, status: 'INACTIVE', startingAt: null, endingAt: null },
+    delivery: null, payments: null, afterSalesServices: null, additionalServices: null, sizeTable: null, fundraisingCampaign: null,
+    promotion: null, location: null, external: null, attachments: [], contact: null, b2b: { buyableOnlyByBusiness: false },
+  }
+}
+
+/** The wire offer, its validation written in the caller's language. */
+export function toWireOffer ({ meta, ...offer }: StoredOffer, language: Language): Offer {
+  return {
+    ...offer,
+    validation: {
+      errors: meta.violations.map(v => ({ code: v.code, details: '', message: v.message, path: v.path ?? '', userMessage: v.userMessage[language] })),
+      warnings: [],
+      validatedAt: meta.validatedAt,
+    },
+  }
+}
+
+/** What the rules need to know about a seller's world, read from the state. */
+export function offerContext (state: State, catalogue: CatalogueService, sellerId: string, categoryId: string, now: Date): OfferContext {
+  const used = usedImageLocations(state)
+  return {
+    category: catalogue.findCategory(categoryId),
+    parameters: catalogue.parametersOf(categoryId),
+    companyAccount: state.sellers.find(s => s.id === sellerId)?.company ?? false,
+    contactIds: new Set(state.contacts.filter(c => c.meta.sellerId === sellerId).map(c => c.id)),
+    imageLocations: new Set(state.images.filter(i => i.meta.sellerId === sellerId && isImageAvailable(i, now, used)).map(i => i.location)),
+  }
+}
+
+/** Classified-ad drafts: create, read, replace, packages and the fee preview. */
+export function createOffersService ({ store, clock, ids, catalogue }: OffersDeps) {
+  function own (state: State, sellerId: string, offerId: string): StoredOffer {
+    const offer = state.offers.find(o => o.id === offerId)
+    if (!offer) throw apiErrors.notFound(`Offer ${offerId} not found`, 'OfferNotFoundException')
+    if (offer.meta.sellerId !== sellerId) throw apiErrors.accessDenied(`Offer ${offerId} belongs to another seller`)
+    return offer
+  }
+
+  /** The category must be a known leaf, or there is nothing to draft in. */
+  function leafCategory (body: Partial<Offer>): string {
+    const id = body.category?.id
+    if (!id) throw apiErrors.validation('category.id is required', 'category.id')
+    const category = catalogue.findCategory(id)
+    if (!category) throw apiErrors.validation(`Category ${id} not found`, 'category.id')
+    if (!category.leaf) throw apiErrors.validation(`Category ${id} is not a leaf category`, 'category.id')
+    return id
+  }
+
+  /** Validates `offer` against the seller's current world and records the result on it. */
+  function revalidate (state: State, offer: StoredOffer, now: Date): void {
+    const { meta, ...wire } = offer
+    meta.violations = checkOffer(wire as Offer, offerContext(state, catalogue, meta.sellerId, offer.category.id, now))
+    meta.validatedAt = now.toISOString()
+  }
+
+  function clientFields (body: Record<string, unknown>): Record<string, unknown> {
+    const fields = { ...body }
+    for (const key of SERVER_OWNED) delete fields[key]
+    return fields
+  }
+
+  function newOfferId (state: State): string {
+    let id = ids.numeric(10)
+    while (state.offers.some(o => o.id === id)) id = ids.numeric(10)
+    return id
+  }
+
+  return {
+    /** POST /sale/offers: a draft from as little as a name and a leaf category, validated at once. */
+    async create (sellerId: string, body: Offer, language: Language): Promise<Offer> {
+      leafCategory(body)
+      return store.update(draft => {
+        const now = clock.now()
+        const offer = {
+          ...skeleton(),
+          ...clientFields(body),
+          id: newOfferId(draft),
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+          meta: { sellerId, violations: [], validatedAt: now.toISOString(), packages: null },
+        } as unknown as StoredOffer
+        revalidate(draft, offer, now)
+        draft.offers.push(offer)
+        return toWireOffer(offer, language)
+      })
+    },
+
+    get (sellerId: string, offerId: string, language: Language): Offer {
+      return toWireOffer(store.read(s => own(s, sellerId, offerId)), language)
+    },
+
+    /** PUT /sale/offers/{id}: the body replaces the whole offer; the server keeps what it owns. */
+    async replace (sellerId: string, offerId: string, body: Offer, language: Language): Promise<Offer> {
+      if (body.id !== undefined && body.id !== null && body.id !== offerId) {
+        throw apiErrors.validation(`The offer id in the body (${String(body.id)}) differs from the one in the path (${offerId})`, 'id')
+      }
+      leafCategory(body)
+      return store.update(draft => {
+        const current = own(draft, sellerId, offerId)
+        const now = clock.now()
+        const replaced = {
+          ...skeleton(),
+          ...clientFields(body),
+          id: current.id,
+          createdAt: current.createdAt,
+          updatedAt: now.toISOString(),
+          publication: current.publication,
+          promotion: current.promotion,
+          meta: current.meta,
+        } as unknown as StoredOffer
+        revalidate(draft, replaced, now)
+        draft.offers[draft.offers.indexOf(current)] = replaced
+        return toWireOffer(replaced, language)
+      })
+    },
+
+    /** GET /sale/offer-classifieds-packages/{id}. */
+    packages (sellerId: string, offerId: string): ClassifiedAssignment {
+      const offer = store.read(s => own(s, sellerId, offerId))
+      if (!offer.meta.packages) throw apiErrors.notFound('Classified not found')
+      return offer.meta.packages
+    },
+
+    /** PUT /sale/offer-classifieds-packages/{id}: sets the offer's duration and promotion from the packages. */
+    async assignPackages (sellerId: string, offerId: string, request: AssignmentRequest): Promise<void> {
+      await store.update(draft => {
+        const offer = own(draft, sellerId, offerId)
+        const violations = checkPackageAssignment(request,
+          { categoryId: offer.category.id, status: offer.publication.status, current: offer.meta.packages },
+          id => catalogue.findPackage(id))
+        if (violations.length > 0) throw apiErrors.invalid(violations)
+        const assignment: ClassifiedAssignment = {
+          basePackage: { id: request.basePackage.id },
+          extraPackages: (request.extraPackages ?? []).map(e => ({ id: e.id, republish: e.republish ?? false })),
+        }
+        const effects = assignmentEffects([assignment.basePackage, ...assignment.extraPackages].map(p => catalogue.findPackage(p.id)!))
+        offer.meta.packages = assignment
+        offer.publication = { ...offer.publication, duration: effects.duration }
+        offer.promotion = effects.promotion
+        offer.updatedAt = clock.now().toISOString()
+      })
+    },
+
+    /**
+     * POST /pricing/offer-fee-preview: one quote per package, from the request's `classifiedsPackages` or, failing
+     * that, from the packages assigned to the offer named by `offer.id`.
+     */
+    feePreview (sellerId: string, request: FeePreviewRequest): FeePreview {
+      const stored = request.offer?.id ? store.read(s => own(s, sellerId, request.offer!.id!)) : undefined
+      const assignment = request.classifiedsPackages ?? stored?.meta.packages
+      if (!assignment) {
+        throw apiErrors.validation('Give classifiedsPackages, or offer.id of an offer with packages assigned', 'classifiedsPackages')
+      }
+      const categoryId = request.offer?.category?.id ?? stored?.category.id
+      const violations = checkPackageAssignment(assignment, { categoryId: categoryId ?? '', status: 'INACTIVE', current: null },
+        id => {
+          const found = catalogue.findPackage(id)
+          // Without a category the packages are priced wherever they are offered.
+          return found && categoryId === undefined ? { ...found, meta: { ...found.meta, categoryIds: [''] } } : found
+        })
+      if (violations.length > 0) throw apiErrors.invalid(violations.map(v => ({ ...v, path: v.path && `classifiedsPackages.${v.path}` })))
+      const quotes = [assignment.basePackage, ...(assignment.extraPackages ?? [])].map(({ id }) => {
+        const found = catalogue.findPackage(id)!
+        return {
+          name: found.meta.fee.name,
+          type: found.type === 'BASE' ? 'listingFee' : 'promotionFee',
+          fee: { amount: found.meta.fee.amount, currency: 'PLN' },
+          cycleDuration: found.meta.fee.cycleDuration,
+          classifiedsPackage: { id },
+        }
+      })
+      return { commissions: [], quotes }
+    },
+  }
+}
+
+export interface FeePreviewRequest {
+  offer?: { id?: string | null, category?: { id?: string } | null } | null
+  classifiedsPackages?: AssignmentRequest | null
+}
+
+export interface FeePreview {
+  commissions: Array<{ name: string, type: string, fee: { amount: string, currency: string } }>
+  quotes: Array<{ name: string, type: string, fee: { amount: string, currency: string }, cycleDuration: string, classifiedsPackage: { id: string } }>
+}
+
+export type OffersService = ReturnType<typeof createOffersService>
