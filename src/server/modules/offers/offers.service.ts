@@ -118,12 +118,12 @@ export function createOffersService ({ store, clock, ids, catalogue }: OffersDep
 
     /** PUT /sale/offers/{id}: the body replaces the whole offer; the server keeps what it owns. */
     async replace (sellerId: string, offerId: string, body: Offer, language: Language): Promise<Offer> {
-      if (body.id !== undefined && body.id !== null && body.id !== offerId) {
-        throw apiErrors.validation(`The offer id in the body (${String(body.id)}) differs from the one in the path (${offerId})`, 'id')
-      }
-      leafCategory(body)
       return store.update(draft => {
         const current = own(draft, sellerId, offerId)
+        if (body.id !== undefined && body.id !== null && body.id !== offerId) {
+          throw apiErrors.validation(`The offer id in the body (${String(body.id)}) differs from the one in the path (${offerId})`, 'id')
+        }
+        leafCategory(body)
         const now = clock.now()
         const replaced = {
           ...skeleton(),
