@@ -27,7 +27,12 @@ import { createContactsService } from './modules/contacts/contacts.service.js'
 import contactsRoutes from './modules/contacts/contacts.routes.js'
 import { createImagesService } from './modules/images/images.service.js'
 import imagesRoutes from './modules/images/images.routes.js'
-import { createOffersService } from './modules/offers/offers.service.js'
+import { createOffersService, offerViolations } from './modules/offers/offers.service.js'
+import { createPublicationService } from './modules/publication/publication.service.js'
+import publicationRoutes from './modules/publication/publication.routes.js'
+import { createFaultsService } from './modules/faults/faults.service.js'
+import faultsRoutes from './modules/faults/faults.routes.js'
+import faultsPlugin from './plugins/faults.js'
 import offersRoutes from './modules/offers/offers.routes.js'
 import { createStatsService } from './modules/stats/stats.service.js'
 import statsRoutes from './modules/stats/stats.routes.js'
@@ -81,18 +86,24 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   })
   app.decorate('publicUrl', () => config.publicUrl ?? listeningUrl ?? `http://${config.host}:${config.port}`)
 
+  const contract = loadContract()
   const oauth = createOAuthService({ store, clock, ids, config, publicUrl: () => app.publicUrl() })
   const control = createMockControlService({ store, blobs, clock, ids, oauth })
   const orders = createOrdersService({ store })
   const disputes = createDisputesService({ store, clock, ids, blobs, orders, publicUrl: () => app.publicUrl() })
   const contacts = createContactsService({ store, ids })
-  const offers = createOffersService({ store, clock, ids, catalogue })
+  const publication = createPublicationService({
+    store, clock, taskDelayMs: config.taskDelayMs, validate: (state, offer, at) => offerViolations(state, catalogue, offer, at),
+  })
+  const offers = createOffersService({ store, clock, ids, catalogue, settle: publication.settleDue })
+  const faults = createFaultsService({ store, clock, contract })
   const stats = createStatsService({ store, clock })
   const images = createImagesService({ store, blobs, clock, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
 
   await app.register(errorHandler)
-  await app.register(openapi, { contract: loadContract() })
+  await app.register(openapi, { contract })
   await app.register(auth, { oauth })
+  await app.register(faultsPlugin, { faults })
   await app.register(allegroHttp, { ids })
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })
@@ -105,6 +116,8 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   await app.register(imagesRoutes, { images, maxBytes: config.imageMaxBytes })
   await app.register(offersRoutes, { offers })
   await app.register(statsRoutes, { stats })
+  await app.register(publicationRoutes, { publication })
+  await app.register(faultsRoutes, { faults })
 
   await app.register(notImplementedRoutes)
   return app

@@ -123,6 +123,18 @@ export const apiErrors = {
     userMessage: { pl: 'Wystąpił nieoczekiwany błąd.', en: 'An unexpected error occurred.' },
   }]),
 
+  // Faults a tester asked for.
+  rateLimited: () => new ApiError(429, [{
+    code: 'RateLimitExceedException',
+    message: 'An error has occurred',
+    userMessage: { pl: 'Przekroczony limit zapytań.', en: 'Request limit exceeded.' },
+  }]),
+  injected: (status: number) => new ApiError(status, [{
+    code: status >= 500 ? 'InternalServerErrorException' : 'InjectedFaultException',
+    message: `Status ${status} injected through /__mock/faults`,
+    userMessage: { pl: 'Wystąpił błąd. Spróbuj ponownie później.', en: 'An error occurred. Try again later.' },
+  }]),
+
   // Bearer authentication on the API host (OAuth-shaped, as Allegro sends them).
   missingToken: () => unauthorized('unauthorized', 'Full authentication is required to access this resource'),
   unreadableToken: () => unauthorized('invalid_token', 'Cannot convert access token to JSON'),

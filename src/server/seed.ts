@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { scenarios } from '../fixtures/scenarios.js'
 import { CATEGORIES, PACKAGES, PARAMETERS, ROOT_CATEGORY_ID } from '../fixtures/catalogue.js'
 import { createCatalogueService } from './modules/catalogue/catalogue.service.js'
-import { checkOffer } from './modules/offers/offer.rules.js'
-import { offerContext } from './modules/offers/offers.service.js'
-import type { Offer } from './modules/offers/offers.types.js'
+import { offerViolations } from './modules/offers/offers.service.js'
 import type { Ids } from './core/ids.js'
 import type { BlobStore } from './core/blob-store.js'
 import type { Store } from './core/store.js'
@@ -32,10 +30,7 @@ export function seedState (scenario: string, context: { now: Date, ids: Ids, sec
   const files = Object.fromEntries(Object.entries(data.files ?? {}).map(([key, file]) => [key, file.bytes]))
   const state = newState(data, { secret: context.secret, scenario, clockNow: context.clockNow })
   // Scenario offers are validated by the same rules as any other, as of their own validatedAt.
-  for (const offer of state.offers) {
-    const { meta, ...wire } = offer
-    meta.violations = checkOffer(wire as Offer, offerContext(state, catalogue, meta.sellerId, offer.category.id, new Date(meta.validatedAt)))
-  }
+  for (const offer of state.offers) offer.meta.violations = offerViolations(state, catalogue, offer, new Date(offer.meta.validatedAt))
   return { state, files }
 }
 

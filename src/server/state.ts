@@ -4,6 +4,8 @@ import type { OrdersState } from './modules/orders/orders.types.js'
 import type { ContactsState } from './modules/contacts/contacts.types.js'
 import type { ImagesState } from './modules/images/images.types.js'
 import type { OffersState } from './modules/offers/offers.types.js'
+import type { PublicationState } from './modules/publication/publication.types.js'
+import { NO_FAULTS, type FaultsState } from './modules/faults/faults.types.js'
 import { DataFileError } from './core/store.js'
 
 /** A seller account of the mock. Every stored Allegro record belongs to one. */
@@ -15,7 +17,7 @@ export interface Seller {
 }
 
 /** The whole persisted state: one JSON document. Uploaded bytes live in the blob store. */
-export interface State extends DisputesState, OrdersState, ContactsState, ImagesState, OffersState {
+export interface State extends DisputesState, OrdersState, ContactsState, ImagesState, OffersState, PublicationState, FaultsState {
   version: typeof STATE_VERSION
   /** Signs the mock's JWTs; kept across resets so issued tokens stay valid. */
   secret: string
@@ -30,7 +32,7 @@ export interface State extends DisputesState, OrdersState, ContactsState, Images
 export const STATE_VERSION = 1
 
 /** What a scenario provides: the data (and the bytes of its files), not the bookkeeping. */
-export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState & OffersState> & {
+export type ScenarioData = Pick<State, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState & OffersState & PublicationState> & {
   files?: Record<string, { bytes: Buffer }>
 }
 
@@ -51,6 +53,8 @@ export function newState (data: ScenarioData, meta: { secret: string, scenario: 
     images: data.images ?? [],
     offers: data.offers ?? [],
     classifiedEvents: data.classifiedEvents ?? [],
+    publicationCommands: data.publicationCommands ?? [],
+    faults: structuredClone(NO_FAULTS),
   }
 }
 
@@ -65,7 +69,7 @@ export function usedImageLocations (state: State): Set<string> {
   return new Set(state.offers.flatMap(o => o.images ?? []).map(i => i.url).filter((u): u is string => typeof u === 'string'))
 }
 
-const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms', 'contacts', 'images', 'offers', 'classifiedEvents'] as const
+const COLLECTIONS = ['clients', 'sellers', 'disputes', 'disputeMessages', 'disputeAttachments', 'checkoutForms', 'contacts', 'images', 'offers', 'classifiedEvents', 'publicationCommands'] as const
 
 /** Accepts loaded JSON only when it is a state this version can use; the reason goes into the error. */
 export function checkState (raw: unknown, location: string): State {
@@ -77,5 +81,7 @@ export function checkState (raw: unknown, location: string): State {
   for (const name of COLLECTIONS) if (!Array.isArray(state[name])) fail(`"${name}" is not a list`)
   const oauth = state.oauth as Record<string, unknown> | undefined
   if (!oauth || !['codes', 'refreshTokens', 'devices'].every(k => Array.isArray(oauth[k]))) fail('"oauth" is incomplete')
+  const faults = state.faults as Record<string, unknown> | undefined
+  if (!faults || !['taskFailures', 'responses', 'latencies'].every(k => Array.isArray(faults[k]))) fail('"faults" is incomplete')
   return raw as State
 }

@@ -41,3 +41,10 @@ export function manualClock (start: string | Date = new Date()): ManualClock {
 export function isManual (clock: Clock): clock is ManualClock {
   return clock.mode === 'manual'
 }
+
+/**
+ * Waits `ms` of real time. Only for transport-level effects (injected latency); domain time is the clock's.
+ */
+export function delay (ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js'
 import type { Ids } from '../../core/ids.js'
 import type { Store } from '../../core/store.js'
-import type { Language } from '../../core/violation.js'
+import type { Language, Violation } from '../../core/violation.js'
 import { apiErrors } from '../../errors.js'
 import { usedImageLocations, type State } from '../../state.js'
 import type { CatalogueService } from '../catalogue/catalogue.service.js'
@@ -15,6 +15,8 @@ export interface OffersDeps {
   clock: Clock
   ids: Ids
   catalogue: CatalogueService
+  /** Brings publication state up to the clock's now before an offer is read or changed. */
+  settle: () => Promise<void>
 }
 
 /** Fields the server owns: a create or an update never takes them from the body. */
@@ -54,8 +56,14 @@ export function offerContext (state: State, catalogue: CatalogueService, sellerI
   }
 }
 
+/** What keeps `offer` from being published, as of `at`. */
+export function offerViolations (state: State, catalogue: CatalogueService, offer: StoredOffer, at: Date): Violation[] {
+  const { meta, ...wire } = offer
+  return checkOffer(wire as Offer, offerContext(state, catalogue, meta.sellerId, offer.category.id, at))
+}
+
 /** Classified-ad drafts: create, read, replace, packages and the fee preview. */
-export function createOffersService ({ store, clock, ids, catalogue }: OffersDeps) {
+export function createOffersService ({ store, clock, ids, catalogue, settle }: OffersDeps) {
   function own (state: State, sellerId: string, offerId: string): StoredOffer {
     const offer = state.offers.find(o => o.id === offerId)
     if (!offer) throw apiErrors.notFound(`Offer ${offerId} not found`, 'OfferNotFoundException')
@@ -75,9 +83,8 @@ export function createOffersService ({ store, clock, ids, catalogue }: OffersDep
 
   /** Validates `offer` against the seller's current world and records the result on it. */
   function revalidate (state: State, offer: StoredOffer, now: Date): void {
-    const { meta, ...wire } = offer
-    meta.violations = checkOffer(wire as Offer, offerContext(state, catalogue, meta.sellerId, offer.category.id, now))
-    meta.validatedAt = now.toISOString()
+    offer.meta.violations = offerViolations(state, catalogue, offer, now)
+    offer.meta.validatedAt = now.toISOString()
   }
 
   function clientFields (body: Record<string, unknown>): Record<string, unknown> {
@@ -112,12 +119,14 @@ export function createOffersService ({ store, clock, ids, catalogue }: OffersDep
       })
     },
 
-    get (sellerId: string, offerId: string, language: Language): Offer {
+    async get (sellerId: string, offerId: string, language: Language): Promise<Offer> {
+      await settle()
       return toWireOffer(store.read(s => own(s, sellerId, offerId)), language)
     },
 
     /** PUT /sale/offers/{id}: the body replaces the whole offer; the server keeps what it owns. */
     async replace (sellerId: string, offerId: string, body: Offer, language: Language): Promise<Offer> {
+      await settle()
       return store.update(draft => {
         const current = own(draft, sellerId, offerId)
         if (body.id !== undefined && body.id !== null && body.id !== offerId) {
@@ -142,7 +151,8 @@ export function createOffersService ({ store, clock, ids, catalogue }: OffersDep
     },
 
     /** GET /sale/offer-classifieds-packages/{id}. */
-    packages (sellerId: string, offerId: string): ClassifiedAssignment {
+    async packages (sellerId: string, offerId: string): Promise<ClassifiedAssignment> {
+      await settle()
       const offer = store.read(s => own(s, sellerId, offerId))
       if (!offer.meta.packages) throw apiErrors.notFound('Classified not found')
       return offer.meta.packages
@@ -150,6 +160,7 @@ export function createOffersService ({ store, clock, ids, catalogue }: OffersDep
 
     /** PUT /sale/offer-classifieds-packages/{id}: sets the offer's duration and promotion from the packages. */
     async assignPackages (sellerId: string, offerId: string, request: AssignmentRequest): Promise<void> {
+      await settle()
       await store.update(draft => {
         const offer = own(draft, sellerId, offerId)
         const violations = checkPackageAssignment(request,
@@ -172,7 +183,8 @@ export function createOffersService ({ store, clock, ids, catalogue }: OffersDep
      * POST /pricing/offer-fee-preview: one quote per package, from the request's `classifiedsPackages` or, failing
      * that, from the packages assigned to the offer named by `offer.id`.
      */
-    feePreview (sellerId: string, request: FeePreviewRequest): FeePreview {
+    async feePreview (sellerId: string, request: FeePreviewRequest): Promise<FeePreview> {
+      await settle()
       const stored = request.offer?.id ? store.read(s => own(s, sellerId, request.offer!.id!)) : undefined
       const assignment = request.classifiedsPackages ?? stored?.meta.packages
       if (!assignment) {
