@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
-import type { Clock } from './core/clock.js'
+import { delay, type Clock } from './core/clock.js'
 import type { BlobStore } from './core/blob-store.js'
 import type { Ids } from './core/ids.js'
 import { loadContract } from './core/openapi.js'
@@ -44,6 +44,8 @@ export interface AppDeps {
   clock: Clock
   ids: Ids
   config: Config
+  /** Real waiting, for injected latency; tests pass one that only records. */
+  wait?: (ms: number) => Promise<void>
 }
 
 export interface RegisteredRoute { method: string, url: string, operationId: string | null }
@@ -63,7 +65,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
  * Composes the server from its dependencies. It never listens; `main.ts` does.
  * @example const app = await buildApp({ store, blobs: memoryBlobStore(), clock: manualClock('2026-01-05T10:00:00Z'), ids: randomIds(), config })
  */
-export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp ({ store, blobs, clock, ids, config, wait = delay }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => ids.traceId(),
@@ -103,7 +105,7 @@ export async function buildApp ({ store, blobs, clock, ids, config }: AppDeps): 
   await app.register(errorHandler)
   await app.register(openapi, { contract })
   await app.register(auth, { oauth })
-  await app.register(faultsPlugin, { faults })
+  await app.register(faultsPlugin, { faults, wait })
   await app.register(allegroHttp, { ids })
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })

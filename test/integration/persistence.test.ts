@@ -127,3 +127,27 @@ test('messages and uploaded attachment bytes survive a restart', async () => {
   expect(messages.messages[0]).toMatchObject({ text: 'Zapisane na dysku', attachment: { fileName: 'po-restarcie.png' } })
   expect(downloaded.equals(bytes)).toBe(true)
 })
+
+test('a publication command submitted before a restart completes after it', async () => {
+  const file = dataFile()
+  const first = await startServer(config({ dataFile: file, clock: 'manual', clockStart: '2026-03-01T08:00:00.000Z', taskDelayMs: 2000 }))
+  const token = await (await fetch(`${first.url}/__mock/sellers/Seller_login1/token`)).text()
+  const headers = { accept: 'application/vnd.allegro.public.v1+json', 'content-type': 'application/vnd.allegro.public.v1+json', authorization: `Bearer ${token}` }
+  const commandUrl = `${first.url}/sale/offer-publication-commands/3380d97f-0d32-4747-8a17-1da38f9499de`
+  const submitted = await fetch(commandUrl, {
+    method: 'PUT', headers, body: JSON.stringify({ publication: { action: 'ACTIVATE' }, offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{ id: '7276377308' }] }] }),
+  })
+  expect(submitted.status).toBe(201)
+  await first.close()
+
+  const second = await startServer(config({ dataFile: file, clock: 'manual', taskDelayMs: 2000 }))
+  const url = `${second.url}/sale/offer-publication-commands/3380d97f-0d32-4747-8a17-1da38f9499de`
+  const before = await (await fetch(url, { headers })).json()
+  await fetch(`${second.url}/__mock/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ms":2000}' })
+  const after = await (await fetch(url, { headers })).json()
+  const offer = await (await fetch(`${second.url}/sale/offers/7276377308`, { headers })).json()
+  await second.close()
+  expect(before.taskCount).toEqual({ total: 1, success: 0, failed: 0 })
+  expect(after).toMatchObject({ completedAt: '2026-03-01T08:00:02.000Z', taskCount: { total: 1, success: 1, failed: 0 } })
+  expect(offer.publication.status).toBe('ACTIVE')
+})

@@ -24,7 +24,7 @@ export interface TestApp {
 }
 
 /** A fresh app on a manual clock and an in-memory store seeded from a scenario. */
-export async function buildTestApp (options: { scenario?: string, clock?: Clock, config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function buildTestApp (options: { scenario?: string, clock?: Clock, config?: Partial<Config>, wait?: (ms: number) => Promise<void> } = {}): Promise<TestApp> {
   // Tests that pass the system clock never advance it; every other test gets a manual clock.
   const clock = (options.clock ?? manualClock(START)) as ManualClock
   const ids = randomIds()
@@ -34,7 +34,7 @@ export async function buildTestApp (options: { scenario?: string, clock?: Clock,
     check: (raw) => checkState(raw, 'memory'),
   })
   const config: Config = { ...defaultConfig, dataFile: null, clock: 'manual', logLevel: 'silent', publicUrl: 'http://127.0.0.1:3000', ...options.config }
-  const app = await buildApp({ store, blobs, clock, ids, config })
+  const app = await buildApp({ store, blobs, clock, ids, config, wait: options.wait })
   return { app, clock, store, blobs, ids }
 }
 

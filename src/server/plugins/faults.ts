@@ -1,15 +1,14 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
-import { delay } from '../core/clock.js'
 import type { FaultsService } from '../modules/faults/faults.service.js'
 
 /** Runs planned faults on contract operations, after authentication so the rate limit can count per client id. */
-const faultsPlugin: FastifyPluginAsync<{ faults: FaultsService }> = async (app, { faults }) => {
+const faultsPlugin: FastifyPluginAsync<{ faults: FaultsService, wait: (ms: number) => Promise<void> }> = async (app, { faults, wait }) => {
   app.addHook('onRequest', async (request) => {
     const operation = request.routeOptions.config.operation
     if (!operation) return
     const latency = faults.latencyFor(operation.operationId)
-    if (latency > 0) await delay(latency)
+    if (latency > 0) await wait(latency)
     await faults.check(operation.operationId, request.principal?.clientId ?? null)
   })
 }
