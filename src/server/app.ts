@@ -11,7 +11,6 @@ import errorHandler from './plugins/error-handler.js'
 import openapi from './plugins/openapi.js'
 import auth from './plugins/auth.js'
 import allegroHttp from './plugins/allegro-http.js'
-import notImplementedRoutes from './plugins/not-implemented.js'
 import { createOAuthService } from './modules/oauth/oauth.service.js'
 import oauthRoutes from './modules/oauth/oauth.routes.js'
 import { createMockControlService } from './modules/mock-control/mock-control.service.js'
@@ -121,6 +120,5 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(publicationRoutes, { publication })
   await app.register(faultsRoutes, { faults })
 
-  await app.register(notImplementedRoutes)
   return app
 }

@@ -112,11 +112,6 @@ export const apiErrors = {
     userMessage: { pl: 'Brak dostępu do zasobu.', en: 'You do not have access to this resource.' },
   }]),
   conflict: (message: string, code = 'CONFLICT') => new ApiError(409, [{ code, message }]),
-  notImplemented: (operationId: string) => new ApiError(501, [{
-    code: 'NotImplementedException',
-    message: `allegro-mock describes ${operationId} in its contract but does not simulate it yet`,
-    userMessage: { pl: 'Ta operacja nie jest jeszcze dostępna w allegro-mock.', en: 'This operation is not available in allegro-mock yet.' },
-  }]),
   internal: () => new ApiError(500, [{
     code: 'InternalServerErrorException',
     message: 'An unexpected error occurred in allegro-mock',

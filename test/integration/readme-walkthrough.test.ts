@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from '../../src/server/server.js'
 
 const run = promisify(execFile)
 let server: RunningServer
-beforeAll(async () => { server = await startServer({ ...defaultConfig, port: 0, dataFile: null, logLevel: 'silent' }) })
+// The system clock, as `npm start` runs; a short task delay keeps the classified-ads walkthrough's polling brief.
+beforeAll(async () => { server = await startServer({ ...defaultConfig, port: 0, dataFile: null, logLevel: 'silent', taskDelayMs: 300 }) })
 afterAll(async () => { await server.close() })
 
 /** The bash block between `<!-- walkthrough:NAME -->` markers in the README. */
@@ -25,11 +26,26 @@ const STRICT_CURL = `set -euo pipefail
 curl() { case " $* " in *" -w "*) command curl "$@";; *) command curl --fail-with-body "$@";; esac; }
 `
 
+async function runWalkthrough (name: string): Promise<string> {
+  const script = STRICT_CURL + walkthrough(name).replace('BASE=http://127.0.0.1:3000', `BASE=${server.url}`)
+  const { stdout } = await run('bash', ['-c', script], { cwd: mkdtempSync(join(tmpdir(), 'allegro-mock-readme-')) })
+  return stdout
+}
+
+test('the README\'s classified-ads walkthrough runs as written: draft, packages, fees, ACTIVE, stats, ENDED', async () => {
+  const stdout = await runWalkthrough('classifieds')
+  expect(stdout).toContain('"phones":[{"number":"+48 55 555 56 66"},{"number":"+48 55 555 56 67"}]')
+  expect(stdout).toContain('"validation":{"errors":[]')
+  expect(stdout).toContain('"name":"Opłata za pakiet Podstawowy"')
+  expect(stdout).toMatch(/"taskCount":\{"total":1,"success":1,"failed":0\}/)
+  expect(stdout).toMatch(/\}ACTIVE\n/)
+  expect(stdout).toContain('"eventType":"SHOWED_PHONE_NUMBER","count":1')
+  expect(stdout.trimEnd().endsWith('ENDED')).toBe(true)
+}, 60_000)
+
 test('the README\'s disputes walkthrough runs as written, twice in a row', async () => {
-  const script = STRICT_CURL + walkthrough('disputes').replace('BASE=http://127.0.0.1:3000', `BASE=${server.url}`)
-  const cwd = mkdtempSync(join(tmpdir(), 'allegro-mock-readme-'))
   for (let i = 0; i < 2; i++) {
-    const { stdout } = await run('bash', ['-c', script], { cwd })
+    const stdout = await runWalkthrough('disputes')
     expect(stdout.trimEnd()).toMatch(/\}409$/)
     expect(stdout).toContain('"messagesStatus":"NEW"')
     expect(stdout).toContain('"fileName":"Zrzut_ekranu.png"')
