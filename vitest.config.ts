@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
+// Three groups: the server's own tests and the Pact consumer tests (which write pacts/) run first; the provider
+// group then verifies those pacts against the mock and the contract.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    reporters: ['default'],
+    env: { PACT_DO_NOT_TRACK: 'true' },
+    projects: [
+      { extends: true, test: { name: 'server', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'consumer', include: ['test/contracts/consumer/**/*.test.ts'], globalSetup: ['test/contracts/fresh-pacts.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'provider', include: ['test/contracts/provider/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 })

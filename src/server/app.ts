@@ -32,6 +32,7 @@ import publicationRoutes from './modules/publication/publication.routes.js'
 import { createFaultsService } from './modules/faults/faults.service.js'
 import faultsRoutes from './modules/faults/faults.routes.js'
 import faultsPlugin from './plugins/faults.js'
+import providerStatesRoutes from './modules/mock-control/provider-states.routes.js'
 import offersRoutes from './modules/offers/offers.routes.js'
 import { createStatsService } from './modules/stats/stats.service.js'
 import statsRoutes from './modules/stats/stats.routes.js'
@@ -119,6 +120,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(statsRoutes, { stats })
   await app.register(publicationRoutes, { publication })
   await app.register(faultsRoutes, { faults })
+  await app.register(providerStatesRoutes, { tools: { control, disputes, faults, publication, store } })
 
   return app
 }

@@ -2,6 +2,7 @@ import { helpText, loadConfig, ConfigError, type Config } from './config.js'
 import { DataFileError } from './core/store.js'
 import { UnknownScenarioError } from './seed.js'
 import { startServer, type RunningServer } from './server.js'
+import { CONTRACT_COMMANDS, CONTRACT_USAGE, runContractCommand, UsageError, type ContractCommand } from '../contracts/commands.js'
 
 function banner (url: string, config: Config): string {
   return [
@@ -16,18 +17,29 @@ function banner (url: string, config: Config): string {
 
 /** The `allegro-mock` command: parse flags, start the server, close cleanly on SIGINT/SIGTERM. */
 export async function runCli (argv: readonly string[], env: Record<string, string | undefined>): Promise<void> {
+  const [first, ...rest] = argv
+  if (CONTRACT_COMMANDS.includes(first as ContractCommand)) {
+    try {
+      process.exitCode = await runContractCommand(first as ContractCommand, rest, line => console.log(line))
+    } catch (error) {
+      if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw error
+      console.error(`allegro-mock: ${(error as Error).message}\n\n${CONTRACT_USAGE}`)
+      process.exitCode = 2
+    }
+    return
+  }
   let command
   try {
     command = loadConfig(argv, env)
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`allegro-mock: ${error.message}\n\n${helpText()}`)
+      console.error(`allegro-mock: ${error.message}\n\n${helpText()}\n\n${CONTRACT_USAGE}`)
       process.exit(2)
     }
     throw error
   }
   if (command.kind === 'help') {
-    console.log(command.text)
+    console.log(`${command.text}\n\n${CONTRACT_USAGE}`)
     return
   }
   let server: RunningServer

@@ -19,6 +19,8 @@ export interface Config {
   deviceApproval: 'auto' | 'manual'
   /** Largest image accepted by POST /sale/images. */
   imageMaxBytes: number
+  /** Accept the contract kit's placeholder tokens (`Bearer pact:<login>`); for provider verification only. */
+  pactTokens: boolean
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
 }
 
@@ -33,6 +35,7 @@ export const defaultConfig: Config = {
   publicUrl: null,
   deviceApproval: 'auto',
   imageMaxBytes: 10 * 1024 * 1024,
+  pactTokens: false,
   logLevel: 'info',
 }
 
@@ -52,6 +55,7 @@ const options = {
   'public-url': { type: 'string', env: 'ALLEGRO_MOCK_PUBLIC_URL', help: 'base URL for Location headers and file URLs', placeholder: 'URL' },
   'device-approval': { type: 'string', env: 'ALLEGRO_MOCK_DEVICE_APPROVAL', help: 'auto, or manual (approve via /__mock)', placeholder: 'MODE' },
   'image-max-bytes': { type: 'string', env: 'ALLEGRO_MOCK_IMAGE_MAX_BYTES', help: 'largest image POST /sale/images accepts', placeholder: 'N' },
+  'pact-tokens': { type: 'boolean', env: 'ALLEGRO_MOCK_PACT_TOKENS', help: 'accept Bearer pact:<login> tokens (provider verification only)' },
   'log-level': { type: 'string', env: 'ALLEGRO_MOCK_LOG_LEVEL', help: 'fatal, error, warn, info, debug or silent', placeholder: 'LEVEL' },
   help: { type: 'boolean', env: '', help: 'show this help' },
 } as const
@@ -108,6 +112,8 @@ export function loadConfig (argv: readonly string[], env: Record<string, string 
   if (approval !== undefined) config.deviceApproval = oneOf('--device-approval', approval, ['auto', 'manual'] as const)
   const imageMax = pick('image-max-bytes')
   if (imageMax !== undefined) config.imageMaxBytes = integer('--image-max-bytes', imageMax, 1, 1024 * 1024 * 1024)
+  const pactTokens = pick('pact-tokens')
+  if (pactTokens !== undefined && pactTokens !== 'false' && pactTokens !== '0') config.pactTokens = true
   const logLevel = pick('log-level')
   if (logLevel !== undefined) config.logLevel = oneOf('--log-level', logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const)
   return { kind: 'serve', config }

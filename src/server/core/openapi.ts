@@ -51,13 +51,14 @@ export function loadContract (): Contract {
   return cached
 }
 
-export function buildContract (document: OpenAPIV3.Document): Contract {
+/** Reads a document's operations (all, or those `only` keeps), keyed by operationId. */
+export function buildContract (document: OpenAPIV3.Document, only: (method: HttpMethod, path: string) => boolean = () => true): Contract {
   const converter = new SchemaConverter(document)
   const operations = new Map<string, Operation>()
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'delete', 'patch'] as const) {
       const op = item?.[method]
-      if (!op) continue
+      if (!op || !only(method.toUpperCase() as HttpMethod, path)) continue
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`)
       operations.set(op.operationId, toOperation(path, method, op, document, converter))
     }

@@ -38,8 +38,8 @@ const mockControlRoutes: FastifyPluginAsync<{ control: MockControlService, versi
     app.post<{ Body: { login: string, id?: string, company?: boolean } }>('/__mock/sellers', { schema: { body: sellerBody } },
       async (request, reply) => reply.code(201).send(await control.addSeller(request.body)))
 
-    app.get<{ Params: { seller: string } }>('/__mock/sellers/:seller/token', async (request, reply) =>
-      reply.type('text/plain; charset=utf-8').send(control.tokenFor(request.params.seller)))
+    app.get<{ Params: { seller: string }, Querystring: { expired?: string } }>('/__mock/sellers/:seller/token', async (request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(control.tokenFor(request.params.seller, { expired: request.query.expired === 'true' })))
 
     app.get('/__mock/scenarios', async () => ({ scenarios: scenarioNames() }))
 

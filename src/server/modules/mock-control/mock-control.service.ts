@@ -50,10 +50,10 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
     },
 
     /** A fresh token for one seller, found by login or id. */
-    tokenFor (seller: string): string {
+    tokenFor (seller: string, options: { expired?: boolean } = {}): string {
       const found = store.read(s => s.sellers.find(x => x.login === seller || x.id === seller))
       if (!found) throw apiErrors.notFound(`Seller ${seller} not found`)
-      return oauth.mintUserToken(found.id).accessToken
+      return oauth.mintUserToken(found.id, options).accessToken
     },
 
     async addSeller (input: { login: string, id?: string, company?: boolean }): Promise<SellerWithToken> {

@@ -9,6 +9,9 @@ import { signJwt, verifyJwt, type TokenClaims } from './jwt.js'
 import type { Client, DeviceGrant, Principal } from './oauth.types.js'
 import { ALL_SCOPES, parseScopes } from './scopes.js'
 
+/** The contract kit's placeholder bearer: `pact:<login>`, or `pact:<login>:expired` for an expired token. */
+const PACT_TOKEN = /^pact:([^:\s]+)(:expired)?$/
+
 /** Lifetimes from Allegro's authorization guide. */
 export const ACCESS_TOKEN_SECONDS = 12 * 3600
 export const REFRESH_TOKEN_MS = 90 * 24 * 3600 * 1000
@@ -50,7 +53,7 @@ export interface OAuthDeps {
   store: Store<State>
   clock: Clock
   ids: Ids
-  config: Pick<Config, 'deviceApproval'>
+  config: Pick<Config, 'deviceApproval' | 'pactTokens'>
   /** The mock's own base URL, for the device verification page. */
   publicUrl: () => string
 }
@@ -183,6 +186,14 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
     return { ok: false, error: tooSoon ? 'deviceSlowDown' : 'devicePending' }
   }
 
+  /** The seller a contract kit's placeholder token names, with every scope. */
+  function pactPrincipal (seller: string, expired: boolean): Principal {
+    const found = store.read(s => ({ seller: s.sellers.find(x => x.login === seller || x.id === seller), clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
+    if (!found.seller) throw apiErrors.invalidToken()
+    if (expired) throw apiErrors.expiredToken()
+    return { kind: 'user', sellerId: found.seller.id, clientId: found.clientId, scopes: ALL_SCOPES }
+  }
+
   return {
     /** POST /auth/oauth/token: every grant Allegro supports. Failures change nothing (except a device poll's time). */
     async token (params: Params, basic: BasicCredentials | null): Promise<TokenResponse> {
@@ -290,6 +301,8 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
     authenticate (authorization: string | undefined): Principal {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
       if (!match) throw apiErrors.missingToken()
+      const placeholder = config.pactTokens ? PACT_TOKEN.exec(match[1]!) : null
+      if (placeholder) return pactPrincipal(placeholder[1]!, placeholder[2] !== undefined)
       const state = store.read(s => ({ secret: s.secret }))
       const checked = verifyJwt(match[1]!, state.secret)
       if (!checked.ok) throw checked.reason === 'unreadable' ? apiErrors.unreadableToken() : apiErrors.invalidToken()
@@ -306,10 +319,13 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
         : { kind: 'user', sellerId: claims.user_name, clientId: claims.client_id, scopes: claims.scope }
     },
 
-    /** A ready-to-use 12-hour user token with every scope, for /__mock and the CLI banner. No refresh token. */
-    mintUserToken (sellerId: string): { accessToken: string, expiresAt: string } {
+    /**
+     * A ready-to-use 12-hour user token with every scope, for /__mock and the CLI banner. No refresh token.
+     * `expired` gives one that expired a minute ago, for testing a client's 401 handling.
+     */
+    mintUserToken (sellerId: string, options: { expired?: boolean } = {}): { accessToken: string, expiresAt: string } {
       const { secret, clientId } = store.read(s => ({ secret: s.secret, clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
-      const exp = Math.floor(nowMs() / 1000) + ACCESS_TOKEN_SECONDS
+      const exp = Math.floor(nowMs() / 1000) + (options.expired ? -60 : ACCESS_TOKEN_SECONDS)
       const accessToken = signJwt({
         user_name: sellerId, scope: ALL_SCOPES, allegro_api: true, client_id: clientId, jti: ids.uuid(), exp, authorities: ['ROLE_USER'],
       }, secret)

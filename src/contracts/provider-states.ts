@@ -1,0 +1,110 @@
+import type { Store } from '../server/core/store.js'
+import type { State } from '../server/state.js'
+import type { DisputesService } from '../server/modules/disputes/disputes.service.js'
+import type { FaultsService } from '../server/modules/faults/faults.service.js'
+import type { MockControlService } from '../server/modules/mock-control/mock-control.service.js'
+import type { PublicationService } from '../server/modules/publication/publication.service.js'
+
+/** What a provider state may use to put the mock in shape. */
+export interface StateTools {
+  control: MockControlService
+  disputes: DisputesService
+  faults: FaultsService
+  publication: PublicationService
+  store: Store<State>
+}
+
+export type StateParams = Record<string, string>
+
+interface ProviderState {
+  /** Parameters the sentence names, with the value used when a pact gives none. */
+  defaults: StateParams
+  setup: (tools: StateTools, params: StateParams) => Promise<void>
+}
+
+/**
+ * Pact provider states, by sentence. Each starts from the `default` scenario, so interactions never see each other's
+ * changes; `{name}` parts are the state's parameters.
+ * @example await applyProviderState(tools, 'dispute {disputeId} is closed', { disputeId: 'a38812fa-6fef-4c9c-ac06-a0952b67ba78' })
+ */
+export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
+  'the default scenario': {
+    defaults: {},
+    setup: async () => {},
+  },
+  'dispute {disputeId} is closed': {
+    defaults: { disputeId: 'a38812fa-6fef-4c9c-ac06-a0952b67ba78' },
+    setup: async ({ disputes }, { disputeId }) => { await disputes.setStatus(disputeId!, 'CLOSED') },
+  },
+  'the buyer replied in dispute {disputeId}': {
+    defaults: { disputeId: 'a38812fa-6fef-4c9c-ac06-a0952b67ba78' },
+    setup: async ({ disputes }, { disputeId }) => { await disputes.postAs(disputeId!, 'BUYER', { text: 'Czekam na odpowiedź.' }) },
+  },
+  'seller {seller} has 50 contacts': {
+    defaults: { seller: 'Seller_login1' },
+    setup: async ({ store }, { seller }) => {
+      await store.update(draft => {
+        const owner = draft.sellers.find(s => s.login === seller || s.id === seller)
+        if (!owner) throw new Error(`No seller ${seller}`)
+        const have = draft.contacts.filter(c => c.meta.sellerId === owner.id).length
+        for (let i = have; i < 50; i++) {
+          draft.contacts.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Kontakt ${i + 1}`, emails: [], phones: [], meta: { sellerId: owner.id } })
+        }
+      })
+    },
+  },
+  'offer {offerId} is active': {
+    defaults: { offerId: '7276377308' },
+    setup: async ({ store }, { offerId }) => {
+      await store.update(draft => {
+        const offer = draft.offers.find(o => o.id === offerId)
+        if (!offer) throw new Error(`No offer ${offerId}`)
+        offer.publication = { ...offer.publication, status: 'ACTIVE', startingAt: '2026-01-01T00:00:00.000Z', endingAt: '2099-01-01T00:00:00.000Z' }
+      })
+    },
+  },
+  'seller {seller} declared attachment {attachmentId} of {size} bytes': {
+    defaults: { seller: 'Seller_login1', attachmentId: '5a4c1d2e-3f40-4b5c-8d6e-7f8091a2b3c4', size: '220' },
+    setup: async ({ store }, { seller, attachmentId, size }) => {
+      await store.update(draft => {
+        const owner = draft.sellers.find(s => s.login === seller || s.id === seller)
+        if (!owner) throw new Error(`No seller ${seller}`)
+        draft.disputeAttachments.push({
+          id: attachmentId!, fileName: 'zdjecie.png', size: Number(size),
+          meta: { sellerId: owner.id, declaredAt: draft.clockNow ?? new Date(0).toISOString(), contentType: null, uploadedAt: null, messageId: null },
+        })
+      })
+    },
+  },
+  'publication command {commandId} to {action} offer {offerId} has settled': {
+    defaults: { commandId: '3380d97f-0d32-4747-8a17-1da38f9499de', action: 'ACTIVATE', offerId: '7276377308' },
+    setup: async ({ publication, control, store }, { commandId, action, offerId }) => {
+      const sellerId = store.read(s => s.offers.find(o => o.id === offerId)?.meta.sellerId ?? s.sellers[0]!.id)
+      await publication.submit(sellerId, commandId!, {
+        publication: { action: action as 'ACTIVATE' | 'END' },
+        offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{ id: offerId! }] }],
+      })
+      // Needs the manual clock (`--clock manual`): the tasks settle once time moves past the task delay.
+      await control.advanceClock({ by: 'PT1H' })
+    },
+  },
+  'the next publication task fails with {message}': {
+    defaults: { message: 'Allegro could not publish the offer.' },
+    setup: async ({ faults }, { message }) => { await faults.failTasks({ count: 1, message: message! }) },
+  },
+}
+
+export class UnknownProviderStateError extends Error {
+  constructor (readonly state: string) {
+    super(`Unknown provider state "${state}". Known: ${Object.keys(PROVIDER_STATES).join('; ')}`)
+    this.name = 'UnknownProviderStateError'
+  }
+}
+
+/** Resets to the default scenario, then sets the state up. */
+export async function applyProviderState (tools: StateTools, state: string, params: StateParams = {}): Promise<void> {
+  const found = PROVIDER_STATES[state]
+  if (!found) throw new UnknownProviderStateError(state)
+  await tools.control.reset('default')
+  await found.setup(tools, { ...found.defaults, ...params })
+}
