@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
 import { SwaggerMockValidatorFactory, type ValidationResultItem } from '@pactflow/swagger-mock-validator'
 import { CONTRACT_FILE } from '../server/core/openapi.js'
 import { expandPactLocations } from './pact-files.js'
@@ -42,6 +45,36 @@ function splitFindings (errors: readonly ValidationResultItem[], statuses: reado
   return { errors: kept, expected }
 }
 
+type Node = Record<string, unknown>
+
+/**
+ * The validator's schema engine needs two rewrites of a document: no discriminator mappings (Allegro's document
+ * has them on category parameters and description items; the subtypes are still checked through their own
+ * schemas), and a nullable `allOf: [$ref]` written out as the nullable referenced schema, since its engine applies
+ * `nullable` to the wrapper only.
+ */
+function forValidator (node: unknown, schemas: Node): unknown {
+  if (Array.isArray(node)) return node.map(n => forValidator(n, schemas))
+  if (!node || typeof node !== 'object') return node
+  const object = node as Node
+  const allOf = object.allOf as Array<{ $ref?: string }> | undefined
+  if (object.nullable === true && allOf?.length === 1 && allOf[0]!.$ref) {
+    const target = schemas[allOf[0]!.$ref.split('/').pop()!] as Node
+    return forValidator({ type: 'object', ...target, nullable: true }, schemas)
+  }
+  return Object.fromEntries(Object.entries(object)
+    .filter(([key, value]) => !(key === 'discriminator' && value && typeof value === 'object' && 'propertyName' in value))
+    .map(([key, value]) => [key, forValidator(value, schemas)]))
+}
+
+function validatorReadySpec (spec: string): string {
+  if (/^https?:\/\//.test(spec)) return spec
+  const document = parse(readFileSync(spec, 'utf8')) as { components?: { schemas?: Node } }
+  const file = join(mkdtempSync(join(tmpdir(), 'allegro-mock-spec-')), 'spec.json')
+  writeFileSync(file, JSON.stringify(forValidator(document, document.components?.schemas ?? {})))
+  return file
+}
+
 /**
  * Checks each pact's requests and responses against an OpenAPI document (allegro-mock's contract unless `spec` names
  * another, such as Allegro's published one), the bi-directional way.
@@ -49,9 +82,10 @@ function splitFindings (errors: readonly ValidationResultItem[], statuses: reado
  */
 export async function checkPacts (pacts: readonly string[], spec: string = CONTRACT_FILE): Promise<PactCheck[]> {
   const validator = SwaggerMockValidatorFactory.create()
+  const specPathOrUrl = validatorReadySpec(spec)
   const results: PactCheck[] = []
   for (const pact of expandPactLocations(pacts)) {
-    const outcome = await validator.validate({ specPathOrUrl: spec, mockPathOrUrl: pact })
+    const outcome = await validator.validate({ specPathOrUrl, mockPathOrUrl: pact })
     const { errors, expected } = splitFindings(outcome.errors, responseStatuses(pact))
     results.push({ pact, errors, warnings: [...outcome.warnings, ...expected] })
   }

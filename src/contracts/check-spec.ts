@@ -36,10 +36,11 @@ function unwrapNullable (schema: unknown): { schema: unknown, nullable: boolean 
   return { schema: unwrapSingleAllOf(schema), nullable: false }
 }
 
-/** `{allOf: [X]}` is X: the contract wraps a `$ref` that way to make it nullable. */
+/** `{type, allOf: [X]}` is X: the contract wraps a `$ref` that way to make it nullable. */
 function unwrapSingleAllOf (schema: unknown): unknown {
   const allOf = (schema as { allOf?: unknown[] } | null)?.allOf
-  return Array.isArray(allOf) && allOf.length === 1 && Object.keys(schema as object).length === 1 ? unwrapSingleAllOf(allOf[0]) : schema
+  const keys = Object.keys((schema ?? {}) as object).filter(k => k !== 'type')
+  return Array.isArray(allOf) && allOf.length === 1 && keys.length === 1 ? unwrapSingleAllOf(allOf[0]) : schema
 }
 
 const brief = (value: unknown) => {
