@@ -43,3 +43,9 @@ test('schema differences are named by where they are', () => {
 test('deviation patterns come from the README block, comments left out', () => {
   expect(readDeviationPatterns('text\n```deviations\n# why\nGET /a: response 429 added\n\n*: x\n```\n')).toEqual(['GET /a: response 429 added', '*: x'])
 })
+
+test('the README lists every provider state', async () => {
+  const { PROVIDER_STATES } = await import('../../../src/contracts/provider-states.js')
+  const readme = readFileSync('README.md', 'utf8')
+  for (const state of Object.keys(PROVIDER_STATES)) expect(readme, state).toContain(`| \`${state}\` |`)
+})
