@@ -9,12 +9,13 @@ const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
 
 /** The one place errors become responses: Allegro's ErrorsHolder, or OAuth's shape for 401s and the token endpoints. */
 const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof OAuthError) {
       return reply.code(error.status).headers(error.headers).type(PLAIN_JSON_UTF8).send(error.render())
     }
     const apiError = toApiError(error as FastifyError, request)
     if (apiError.status >= 500) request.log.error({ err: error }, 'unexpected error')
+    if (apiError.status === 413) await discardBody(request.raw)
     return reply
       .code(apiError.status)
       .headers(apiError.options.headers ?? {})
@@ -24,6 +25,28 @@ const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
 
   app.setNotFoundHandler((request) => {
     throw apiErrors.routeNotMocked(request.method, request.url.split('?')[0]!)
+  })
+}
+
+/** Past this, an oversized body is cut off instead of read to its end. */
+const DISCARD_LIMIT = 64 * 1024 * 1024
+
+/**
+ * Reads (and drops) what is left of a body refused as too large, so the client finishes sending and gets the 413
+ * rather than a reset connection. Nothing is kept; a body beyond the discard limit is cut off.
+ */
+function discardBody (raw: FastifyRequest['raw']): Promise<void> {
+  if (raw.readableEnded || raw.destroyed) return Promise.resolve()
+  return new Promise(resolve => {
+    let seen = 0
+    raw.on('data', (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > DISCARD_LIMIT) raw.destroy()
+    })
+    raw.once('end', resolve)
+    raw.once('close', resolve)
+    raw.once('error', () => resolve())
+    raw.resume()
   })
 }
 
