@@ -177,7 +177,7 @@ export function createAllegroClient (options: AllegroClientOptions) {
 
     /**
      * Polls a command's tasks until none is NEW. `wait` sleeps between polls; tests pass one that moves a manual clock.
-     * @example const tasks = await allegro.waitForTasks(commandId, { wait: () => new Promise(r => setTimeout(r, 1000)) })
+     * @example const tasks = await allegro.waitForTasks(commandId, { wait: () => sleep(1000) }) // sleep from node:timers/promises
      */
     async waitForTasks (commandId: string, options: { wait: () => Promise<void>, attempts?: number }): Promise<PublicationTask[]> {
       for (let attempt = 0; attempt < (options.attempts ?? 60); attempt++) {

@@ -16,7 +16,7 @@ export interface RunningServer {
 /** Opens the store, builds the app and listens. Used by the CLI, the benchmarks and end-to-end tests. */
 export async function startServer (config: Config): Promise<RunningServer> {
   const ids = randomIds()
-  const startedAt = new Date()
+  const startedAt = systemClock().now()
   const persistence = config.dataFile === null ? memoryPersistence<State>() : jsonFilePersistence<State>(config.dataFile)
   const clockStart = config.clockStart ?? startedAt.toISOString()
   const blobs = config.dataFile === null ? memoryBlobStore() : fileBlobStore(blobDirFor(config.dataFile))

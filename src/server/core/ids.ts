@@ -4,8 +4,6 @@ import { randomBytes, randomUUID } from 'node:crypto'
 export interface Ids {
   /** A random (v4) UUID: disputes, messages, attachments, tokens. */
   uuid (): string
-  /** A time-based (v1) UUID, the form Allegro uses for checkout forms. */
-  timeUuid (at: Date): string
   /** A numeric string, the form of Allegro's offer ids. */
   numeric (digits: number): string
   /** 16 lower-case hex characters, the form of Allegro's Trace-Id header. */
@@ -20,7 +18,7 @@ export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 // 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch.
 const UUID_EPOCH_OFFSET = 122192928000000000n
 
-/** Builds a v1 UUID for `at` with a random clock sequence and node. */
+/** A time-based (v1) UUID for `at`, the form of Allegro's checkout form ids; random clock sequence and node. */
 export function timeUuidAt (at: Date, random: Buffer = randomBytes(8)): string {
   const ticks = BigInt(at.getTime()) * 10000n + UUID_EPOCH_OFFSET + BigInt(random.readUInt16BE(0) % 10000)
   const low = (ticks & 0xffffffffn).toString(16).padStart(8, '0')
@@ -49,7 +47,6 @@ export function randomIds (): Ids {
   const pooled = randomPool()
   return {
     uuid: () => randomUUID(),
-    timeUuid: (at) => timeUuidAt(at),
     numeric: (digits) => {
       const bytes = randomBytes(digits)
       let out = String(1 + (bytes[0]! % 9))

@@ -53,11 +53,6 @@ export function createContactsService ({ store, ids }: { store: Store<State>, id
         return toWireContact(stored)
       })
     },
-
-    /** Whether the seller has this contact: offers refer to one. */
-    exists (sellerId: string, contactId: string): boolean {
-      return store.read(s => s.contacts.some(c => c.id === contactId && c.meta.sellerId === sellerId))
-    },
   }
 }
 
