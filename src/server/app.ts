@@ -33,6 +33,7 @@ import { createFaultsService } from './modules/faults/faults.service.js'
 import faultsRoutes from './modules/faults/faults.routes.js'
 import faultsPlugin from './plugins/faults.js'
 import providerStatesRoutes from './modules/mock-control/provider-states.routes.js'
+import dashboardRoutes from './modules/dashboard/dashboard.routes.js'
 import offersRoutes from './modules/offers/offers.routes.js'
 import { createStatsService } from './modules/stats/stats.service.js'
 import statsRoutes from './modules/stats/stats.routes.js'
@@ -109,7 +110,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(allegroHttp, { ids })
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })
-  await app.register(mockControlRoutes, { control, version: VERSION, storeLocation: store.location })
+  await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })
@@ -120,6 +121,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(statsRoutes, { stats })
   await app.register(publicationRoutes, { publication })
   await app.register(faultsRoutes, { faults })
+  await app.register(dashboardRoutes)
   await app.register(providerStatesRoutes, { tools: { control, disputes, faults, publication, store } })
 
   return app

@@ -58,6 +58,11 @@ export function newState (data: ScenarioData, meta: { secret: string, scenario: 
   }
 }
 
+/** A seller by login or id. */
+export function findSeller (state: State, loginOrId: string): Seller | undefined {
+  return state.sellers.find(s => s.login === loginOrId || s.id === loginOrId)
+}
+
 /** Blob keys the state refers to; any other blob is an orphan. */
 export function referencedBlobKeys (state: State): Set<string> {
   const keys = [...state.disputeAttachments.map(a => a.meta.blobKey), ...state.images.map(i => i.meta.blobKey)]

@@ -1,6 +1,8 @@
-/** GET /__mock/health, GET|POST /__mock/sellers, GET /__mock/sellers/:seller/token, GET /__mock/scenarios, POST /__mock/reset, GET|PUT /__mock/snapshot, GET /__mock/clock, POST /__mock/clock/advance */
+/** GET /__mock/health, GET|POST /__mock/sellers, GET /__mock/sellers/:seller/token|offers|publication-commands, GET /__mock/scenarios, POST /__mock/reset, GET|PUT /__mock/snapshot, GET /__mock/clock, POST /__mock/clock/advance */
 import type { FastifyPluginAsync } from 'fastify'
 import { scenarioNames } from '../../../fixtures/scenarios.js'
+import type { OffersService } from '../offers/offers.service.js'
+import type { PublicationService } from '../publication/publication.service.js'
 import type { MockControlService } from './mock-control.service.js'
 
 const sellerBody = {
@@ -24,8 +26,16 @@ const advanceBody = {
   },
 }
 
-const mockControlRoutes: FastifyPluginAsync<{ control: MockControlService, version: string, storeLocation: string | null }> =
-  async (app, { control, version, storeLocation }) => {
+interface MockControlOptions {
+  control: MockControlService
+  offers: OffersService
+  publication: PublicationService
+  version: string
+  storeLocation: string | null
+}
+
+const mockControlRoutes: FastifyPluginAsync<MockControlOptions> =
+  async (app, { control, offers, publication, version, storeLocation }) => {
     app.get('/__mock/health', async () => ({
       status: 'UP',
       version,
@@ -40,6 +50,12 @@ const mockControlRoutes: FastifyPluginAsync<{ control: MockControlService, versi
 
     app.get<{ Params: { seller: string }, Querystring: { expired?: string } }>('/__mock/sellers/:seller/token', async (request, reply) =>
       reply.type('text/plain; charset=utf-8').send(control.tokenFor(request.params.seller, { expired: request.query.expired === 'true' })))
+
+    app.get<{ Params: { seller: string } }>('/__mock/sellers/:seller/offers', async (request) =>
+      ({ offers: await offers.summaries(control.sellerId(request.params.seller)) }))
+
+    app.get<{ Params: { seller: string } }>('/__mock/sellers/:seller/publication-commands', async (request) =>
+      ({ commands: await publication.list(control.sellerId(request.params.seller)) }))
 
     app.get('/__mock/scenarios', async () => ({ scenarios: scenarioNames() }))
 

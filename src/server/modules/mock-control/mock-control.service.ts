@@ -4,7 +4,7 @@ import type { Ids } from '../../core/ids.js'
 import type { Store } from '../../core/store.js'
 import { apiErrors } from '../../errors.js'
 import { installState, seedState, UnknownScenarioError } from '../../seed.js'
-import { checkState, referencedBlobKeys, type Seller, type State } from '../../state.js'
+import { checkState, findSeller, referencedBlobKeys, type Seller, type State } from '../../state.js'
 import type { OAuthService } from '../oauth/oauth.service.js'
 
 export interface MockControlDeps {
@@ -50,10 +50,15 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
     },
 
     /** A fresh token for one seller, found by login or id. */
-    tokenFor (seller: string, options: { expired?: boolean } = {}): string {
-      const found = store.read(s => s.sellers.find(x => x.login === seller || x.id === seller))
+    /** The id of a seller named by login or id; 404 when there is none. */
+    sellerId (seller: string): string {
+      const found = store.read(s => findSeller(s, seller))
       if (!found) throw apiErrors.notFound(`Seller ${seller} not found`)
-      return oauth.mintUserToken(found.id, options).accessToken
+      return found.id
+    },
+
+    tokenFor (seller: string, options: { expired?: boolean } = {}): string {
+      return oauth.mintUserToken(this.sellerId(seller), options).accessToken
     },
 
     async addSeller (input: { login: string, id?: string, company?: boolean }): Promise<SellerWithToken> {

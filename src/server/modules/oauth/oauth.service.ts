@@ -4,7 +4,7 @@ import { ALPHANUMERIC, LOWER_LETTERS, type Ids } from '../../core/ids.js'
 import type { Store } from '../../core/store.js'
 import type { Config } from '../../config.js'
 import { apiErrors } from '../../errors.js'
-import type { Seller, State } from '../../state.js'
+import { findSeller, type Seller, type State } from '../../state.js'
 import { signJwt, verifyJwt, type TokenClaims } from './jwt.js'
 import type { Client, DeviceGrant, Principal } from './oauth.types.js'
 import { ALL_SCOPES, parseScopes } from './scopes.js'
@@ -188,7 +188,7 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
 
   /** The seller a contract kit's placeholder token names, with every scope. */
   function pactPrincipal (seller: string, expired: boolean): Principal {
-    const found = store.read(s => ({ seller: s.sellers.find(x => x.login === seller || x.id === seller), clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
+    const found = store.read(s => ({ seller: findSeller(s, seller), clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
     if (!found.seller) throw apiErrors.invalidToken()
     if (expired) throw apiErrors.expiredToken()
     return { kind: 'user', sellerId: found.seller.id, clientId: found.clientId, scopes: ALL_SCOPES }

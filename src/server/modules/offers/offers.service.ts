@@ -150,6 +150,14 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
       })
     },
 
+    /** The seller's offers in brief, newest first: Allegro's 2021 API had no listing the guides use; the dashboard needs one. */
+    async summaries (sellerId: string): Promise<Array<{ id: string, name: string, status: string, categoryId: string, errors: number, updatedAt: string }>> {
+      await settle()
+      return store.read(s => s.offers.filter(o => o.meta.sellerId === sellerId)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map(o => ({ id: o.id, name: o.name, status: o.publication.status, categoryId: o.category.id, errors: o.meta.violations.length, updatedAt: o.updatedAt })))
+    },
+
     /** GET /sale/offer-classifieds-packages/{id}. */
     async packages (sellerId: string, offerId: string): Promise<ClassifiedAssignment> {
       await settle()

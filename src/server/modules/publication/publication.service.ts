@@ -180,6 +180,14 @@ export function createPublicationService ({ store, clock, taskDelayMs, validate 
       })
     },
 
+    /** The seller's commands with their reports, newest first (for the dashboard; Allegro has no such listing). */
+    async list (sellerId: string): Promise<Array<GeneralReport & { action: string, scheduledFor: string | null }>> {
+      await settleDue()
+      return store.read(s => s.publicationCommands.filter(c => c.meta.sellerId === sellerId))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .map(c => ({ ...report(c), action: c.meta.action, scheduledFor: c.meta.scheduledFor }))
+    },
+
     async report (sellerId: string, commandId: string): Promise<GeneralReport> {
       await settleDue()
       return report(store.read(s => ownCommand(s, sellerId, commandId)))

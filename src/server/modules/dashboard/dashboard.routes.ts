@@ -1,0 +1,87 @@
+/** GET / (the dashboard), GET /__mock/dashboard/:file, GET /docs (Swagger UI), GET /docs/openapi.json, GET /docs/assets/:file */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyPluginAsync } from 'fastify'
+import type { OpenAPIV3 } from 'openapi-types'
+import { apiErrors } from '../../errors.js'
+
+const DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/', import.meta.url))
+const SWAGGER_UI_DIR = (createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath (): string }).getAbsoluteFSPath()
+
+const DASHBOARD_FILES: Record<string, string> = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' }
+const SWAGGER_FILES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+}
+
+/**
+ * The contract as the API explorer shows it: calls go to this server, and a plain bearer scheme lets the page
+ * authorize with a scenario seller's token in one click.
+ */
+export function explorerDocument (document: OpenAPIV3.Document): OpenAPIV3.Document {
+  const copy = structuredClone(document)
+  copy.servers = [{ url: '/' }]
+  copy.components = { ...copy.components, securitySchemes: { ...copy.components?.securitySchemes, mockSellerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } }
+  for (const item of Object.values(copy.paths)) {
+    for (const operation of Object.values(item ?? {}) as OpenAPIV3.OperationObject[]) {
+      if (operation && typeof operation === 'object' && 'responses' in operation) {
+        delete operation.servers
+        if (operation.security?.length) operation.security = [{ mockSellerToken: [] }]
+      }
+    }
+  }
+  copy.security = [{ mockSellerToken: [] }]
+  return copy
+}
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>allegro-mock API explorer</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"><link rel="icon" href="/docs/assets/favicon-32x32.png">
+<style>#sellers{font:15px system-ui,sans-serif;padding:.6rem 1rem;border-bottom:3px solid #ff5a00;display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
+#sellers button{font:inherit;padding:.3rem .8rem;border:1px solid #ff5a00;background:#ff5a00;color:#fff;border-radius:4px;cursor:pointer}</style>
+</head><body>
+<div id="sellers"><b>allegro-mock</b> <a href="/">Dashboard</a> <span>Authorize as:</span></div>
+<div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>
+const ui = SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true })
+fetch('/__mock/sellers').then(r => r.json()).then(({ sellers }) => {
+  for (const seller of sellers) {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.textContent = seller.login
+    button.addEventListener('click', () => {
+      ui.authActions.authorize({ mockSellerToken: { name: 'mockSellerToken', schema: { type: 'http', scheme: 'bearer' }, value: seller.accessToken } })
+      button.textContent = seller.login + ' ✓'
+    })
+    document.getElementById('sellers').append(button)
+  }
+})
+</script></body></html>`
+
+const dashboardRoutes: FastifyPluginAsync = async (app) => {
+  const index = readFileSync(join(DASHBOARD_DIR, 'index.html'))
+  const explorer = JSON.stringify(explorerDocument(app.contract.document))
+
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(index))
+
+  app.get<{ Params: { file: string } }>('/__mock/dashboard/:file', async (request, reply) => {
+    const type = DASHBOARD_FILES[request.params.file]
+    if (!type) throw apiErrors.notFound(`No dashboard file ${request.params.file}`)
+    return reply.type(type).send(readFileSync(join(DASHBOARD_DIR, request.params.file)))
+  })
+
+  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(DOCS_PAGE))
+  app.get('/docs/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(explorer))
+  app.get<{ Params: { file: string } }>('/docs/assets/:file', async (request, reply) => {
+    const type = SWAGGER_FILES[request.params.file]
+    if (!type) throw apiErrors.notFound(`No explorer file ${request.params.file}`)
+    return reply.type(type).header('cache-control', 'max-age=3600').send(readFileSync(join(SWAGGER_UI_DIR, request.params.file)))
+  })
+}
+
+export default dashboardRoutes
