@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// Three groups: the server's own tests and the Pact consumer tests (which write pacts/) run first; the provider
+// The server's own tests, the browser tests and the Pact consumer tests (which write pacts/) run first; the provider
 // group then verifies those pacts against the mock and the contract.
 export default defineConfig({
   test: {
@@ -10,6 +10,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'server', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'consumer', include: ['test/contracts/consumer/**/*.test.ts'], globalSetup: ['test/contracts/fresh-pacts.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 30_000, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'provider', include: ['test/contracts/provider/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },

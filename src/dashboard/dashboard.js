@@ -52,6 +52,11 @@ function h (tag, props = {}, ...children) {
   return element
 }
 
+/** Replaces an element's content, leaving out empty parts. */
+function fill (element, ...children) {
+  element.replaceChildren(...children.flat().filter(child => child !== null && child !== undefined && child !== false))
+}
+
 function say (text, isError = false) {
   const status = $('#status')
   status.textContent = text
@@ -179,7 +184,7 @@ async function showDispute (id) {
     },
   }, h('label', {}, t('replyAsSeller'), h('textarea', { name: 'text', required: true })), h('button', { type: 'submit' }, t('send')))
   const status = (value, label) => h('button', { type: 'button', class: 'secondary', onclick: () => run(() => mock(`/__mock/disputes/${id}/status`, { method: 'POST', body: JSON.stringify({ status: value }) }), t('saved')) }, label)
-  $('#dispute-detail').replaceChildren(
+  fill($('#dispute-detail'),
     h('h2', {}, dispute.subject?.name ?? id, ' ', badge(dispute.status), badge(dispute.messagesStatus)),
     h('p', { class: 'meta' }, `${dispute.buyer?.login} · ${dispute.checkoutForm.id} · ${t('messages')}: ${dispute.messagesCount}`),
     h('div', { id: 'thread' }, items),
@@ -247,7 +252,7 @@ async function showOffer (id) {
       await run(() => api('PUT', `/sale/offers/${id}`, JSON.parse(editor.value)), t('saved'))
     },
   }, editor, h('button', { type: 'submit' }, t('save')))
-  $('#offer-detail').replaceChildren(
+  fill($('#offer-detail'),
     h('h2', {}, offer.name, ' ', badge(offer.publication.status)),
     h('p', { class: 'meta' }, `${id} · ${when(offer.publication.startingAt)} – ${when(offer.publication.endingAt)}${offer.publication.endedBy ? ` · ${offer.publication.endedBy}` : ''}`),
     h('h3', {}, t('validation')),
@@ -281,7 +286,7 @@ async function showCommands () {
 
 async function showStats () {
   const stats = await api('GET', '/sale/classified-seller-stats')
-  $('#stats').replaceChildren(
+  fill($('#stats'),
     h('table', {}, h('tbody', {}, stats.eventStatsTotal.map(s => h('tr', {}, h('th', { scope: 'row' }, s.eventType), h('td', {}, s.count))))),
     h('h3', {}, t('day')),
     h('table', {}, h('tbody', {}, stats.eventsPerDay.map(d => h('tr', {}, h('th', { scope: 'row' }, d.date), h('td', {}, d.eventStats.map(s => `${s.eventType}: ${s.count}`).join(', ')))))))

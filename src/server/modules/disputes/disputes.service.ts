@@ -41,9 +41,12 @@ export function createDisputesService ({ store, clock, ids, blobs, orders, publi
       : wire
   }
 
-  /** Messages of one dispute, newest first. */
+  /** Messages of one dispute, newest first; of two written at the same moment, the one stored later is newer. */
   function threadOf (state: State, disputeId: string): StoredDisputeMessage[] {
-    return state.disputeMessages.filter(m => m.meta.disputeId === disputeId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    return state.disputeMessages.map((message, index) => ({ message, index }))
+      .filter(({ message }) => message.meta.disputeId === disputeId)
+      .sort((a, b) => b.message.createdAt.localeCompare(a.message.createdAt) || b.index - a.index)
+      .map(({ message }) => message)
   }
 
   function disputeToWire (state: State, dispute: StoredDispute): Dispute {
