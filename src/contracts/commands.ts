@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util'
-import { checkPacts, describeProblem } from './check-pacts.js'
-import { verifyPacts } from './verify.js'
 
 export const CONTRACT_COMMANDS = ['verify', 'check-pacts', 'check-spec'] as const
 export type ContractCommand = typeof CONTRACT_COMMANDS[number]
@@ -13,7 +11,7 @@ export const CONTRACT_USAGE = `Contract commands:
   allegro-mock check-spec --against <Allegro OpenAPI file>... [--spec FILE]
       Report every difference between allegro-mock's contract and Allegro's documents not listed as deliberate.`
 
-/** Runs one contract command; resolves to the process exit code. */
+/** Runs one contract command; resolves to the process exit code. Pact and the validator load only here. */
 export async function runContractCommand (command: ContractCommand, args: readonly string[], out: (line: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -30,6 +28,7 @@ export async function runContractCommand (command: ContractCommand, args: readon
     case 'verify': {
       const pacts = [...(values.pacts ?? []), ...positionals]
       if (pacts.length === 0) throw new UsageError('verify needs --pacts <dir|file|url>')
+      const { verifyPacts } = await import('./verify.js')
       try {
         await verifyPacts({ pacts, providerUrl: values['provider-url'] })
         out(`Verified ${pacts.join(', ')} against allegro-mock: every interaction holds.`)
@@ -41,6 +40,7 @@ export async function runContractCommand (command: ContractCommand, args: readon
     }
     case 'check-pacts': {
       if (positionals.length === 0) throw new UsageError('check-pacts needs at least one pact file or folder')
+      const { checkPacts, describeProblem } = await import('./check-pacts.js')
       const results = await checkPacts(positionals, values.spec)
       for (const result of results) {
         out(`${result.pact}: ${result.errors.length} errors, ${result.warnings.length} warnings`)

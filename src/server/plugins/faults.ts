@@ -7,9 +7,9 @@ const faultsPlugin: FastifyPluginAsync<{ faults: FaultsService, wait: (ms: numbe
   app.addHook('onRequest', async (request) => {
     const operation = request.routeOptions.config.operation
     if (!operation) return
-    const latency = faults.latencyFor(operation.operationId)
-    if (latency > 0) await wait(latency)
-    await faults.check(operation.operationId, request.principal?.clientId ?? null)
+    const planned = faults.planned(operation.operationId)
+    if (planned.latency > 0) await wait(planned.latency)
+    if (planned.rateLimit.enabled || planned.status) await faults.check(operation.operationId, request.principal?.clientId ?? null, planned)
   })
 }
 

@@ -58,19 +58,22 @@ export function createFaultsService ({ store, clock, contract }: { store: Store<
       return change(faults => { Object.assign(faults, structuredClone(NO_FAULTS)) })
     },
 
-    /** The delay planned for `operationId`, in ms. */
-    latencyFor: (operationId: string): number => store.read(s => s.faults.latencies.find(f => f.operationId === operationId)?.ms ?? 0),
+    /** What is planned for `operationId`: a delay (ms), the rate limit, a status to answer with. */
+    planned: (operationId: string) => store.read(s => ({
+      latency: s.faults.latencies.find(f => f.operationId === operationId)?.ms ?? 0,
+      rateLimit: s.faults.rateLimit,
+      status: s.faults.responses.some(f => f.operationId === operationId),
+    })),
 
-    /** Applied to every contract operation: the rate limit, then a planned status. Throws the error to answer with. */
-    async check (operationId: string, clientId: string | null): Promise<void> {
-      const faults = store.read(s => ({ rateLimit: s.faults.rateLimit, planned: s.faults.responses.some(f => f.operationId === operationId) }))
+    /** Applied to every contract operation after any delay: the rate limit, then a planned status. Throws the answer. */
+    async check (operationId: string, clientId: string | null, faults: { rateLimit: Faults['rateLimit'], status: boolean }): Promise<void> {
       if (faults.rateLimit.enabled && clientId !== null) {
         const nowMs = clock.now().getTime()
         const { window, limited } = countRequest(windows.get(clientId), nowMs, faults.rateLimit.perMinute)
         windows.set(clientId, window)
         if (limited) throw apiErrors.rateLimited()
       }
-      if (faults.planned) {
+      if (faults.status) {
         const status = await store.update(draft => takeResponseFault(draft.faults, operationId))
         if (status !== null) throw apiErrors.injected(status)
       }
