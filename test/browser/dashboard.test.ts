@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { ADS_GUIDE } from '../../src/fixtures/offers.js'
@@ -16,6 +16,7 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`The dashboard tests need Debian's chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`)
   mkdirSync(SHOTS, { recursive: true })
   server = await startServer({ ...defaultConfig, port: 0, dataFile: null, clock: 'manual', clockStart: '2026-01-05T10:00:00.000Z', taskDelayMs: 3000, logLevel: 'silent' })
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
