@@ -8,7 +8,8 @@ import type { OpenAPIV3 } from 'openapi-types'
 import { apiErrors } from '../../errors.js'
 
 const DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/', import.meta.url))
-const SWAGGER_UI_DIR = (createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath (): string }).getAbsoluteFSPath()
+// The package's main module loads the whole Swagger UI bundle; its absolute-path helper only names the folder.
+const SWAGGER_UI_DIR = (createRequire(import.meta.url)('swagger-ui-dist/absolute-path.js') as () => string)()
 
 const DASHBOARD_FILES: Record<string, string> = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' }
 const SWAGGER_FILES: Record<string, string> = {
