@@ -16,7 +16,8 @@ const invalid = (path: string, message: string, pl: string): Violation =>
  */
 export function checkPackageAssignment (
   request: AssignmentRequest,
-  offer: { categoryId: string, status: OfferStatus, current: ClassifiedAssignment | null },
+  /** `categoryId` null (a fee preview without a category) skips the category check. */
+  offer: { categoryId: string | null, status: OfferStatus, current: ClassifiedAssignment | null },
   findPackage: (id: string) => CataloguePackage | undefined,
 ): Violation[] {
   const violations: Violation[] = []
@@ -24,7 +25,7 @@ export function checkPackageAssignment (
     const found = findPackage(id)
     if (!found) violations.push(invalid(path, `Classifieds package ${id} not found.`, 'Nie znaleziono pakietu.'))
     else if (found.type !== type) violations.push(invalid(path, `Package ${id} is ${found.type}, expected ${type}.`, 'Nieprawidłowy rodzaj pakietu.'))
-    else if (!found.meta.categoryIds.includes(offer.categoryId)) {
+    else if (offer.categoryId !== null && !found.meta.categoryIds.includes(offer.categoryId)) {
       violations.push(invalid(path, `Package ${id} is not available in category ${offer.categoryId}.`, 'Pakiet nie jest dostępny w tej kategorii.'))
     }
   }

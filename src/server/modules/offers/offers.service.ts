@@ -199,12 +199,8 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
         throw apiErrors.validation('Give classifiedsPackages, or offer.id of an offer with packages assigned', 'classifiedsPackages')
       }
       const categoryId = request.offer?.category?.id ?? stored?.category.id
-      const violations = checkPackageAssignment(assignment, { categoryId: categoryId ?? '', status: 'INACTIVE', current: null },
-        id => {
-          const found = catalogue.findPackage(id)
-          // Without a category the packages are priced wherever they are offered.
-          return found && categoryId === undefined ? { ...found, meta: { ...found.meta, categoryIds: [''] } } : found
-        })
+      const violations = checkPackageAssignment(assignment, { categoryId: categoryId ?? null, status: 'INACTIVE', current: null },
+        id => catalogue.findPackage(id))
       if (violations.length > 0) throw apiErrors.invalid(violations.map(v => ({ ...v, path: v.path && `classifiedsPackages.${v.path}` })))
       const quotes = [assignment.basePackage, ...(assignment.extraPackages ?? [])].map(({ id }) => {
         const found = catalogue.findPackage(id)!
