@@ -30,17 +30,24 @@ export function durationMs (text: string): number | null {
   return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Math.round(Number(s) * 1000)
 }
 
-/** The `/__mock` control API: sellers and their tokens, scenarios, snapshots and the clock. */
 /** The whole state and the bytes of every file it refers to, base64-encoded. */
 export interface Snapshot {
   state: State
   files: Record<string, string>
 }
 
+/** The `/__mock` control API: sellers and their tokens, scenarios, snapshots and the clock. */
 export function createMockControlService ({ store, blobs, clock, ids, oauth }: MockControlDeps) {
   const withToken = (seller: Seller): SellerWithToken => {
     const { accessToken, expiresAt } = oauth.mintUserToken(seller.id)
     return { ...seller, accessToken, tokenExpiresAt: expiresAt }
+  }
+
+  /** The id of a seller named by login or id; 404 when there is none. */
+  const sellerId = (seller: string): string => {
+    const found = store.read(s => findSeller(s, seller))
+    if (!found) throw apiErrors.notFound(`Seller ${seller} not found`)
+    return found.id
   }
 
   return {
@@ -49,16 +56,11 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
       return { sellers: sellers.map(withToken), clients }
     },
 
-    /** A fresh token for one seller, found by login or id. */
-    /** The id of a seller named by login or id; 404 when there is none. */
-    sellerId (seller: string): string {
-      const found = store.read(s => findSeller(s, seller))
-      if (!found) throw apiErrors.notFound(`Seller ${seller} not found`)
-      return found.id
-    },
+    sellerId,
 
+    /** A fresh token for one seller, found by login or id. */
     tokenFor (seller: string, options: { expired?: boolean } = {}): string {
-      return oauth.mintUserToken(this.sellerId(seller), options).accessToken
+      return oauth.mintUserToken(sellerId(seller), options).accessToken
     },
 
     async addSeller (input: { login: string, id?: string, company?: boolean }): Promise<SellerWithToken> {
