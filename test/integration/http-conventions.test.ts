@@ -165,3 +165,27 @@ test('no request makes the server answer 5xx: odd inputs get 4xx', async () => {
     expect(res.statusCode, `${request.method} ${request.url}: ${res.body}`).toBeLessThan(500)
   }
 })
+
+test('odd bodies on every kind of write get 4xx or a validated draft, never 5xx', async () => {
+  const odd: Array<[string, string, unknown]> = [
+    ['POST', '/sale/offers', { name: 'x', category: { id: '57968' }, description: { sections: [{ items: [{ type: 'TEXT' }, { type: 'IMAGE' }] }, {}] } }],
+    ['POST', '/sale/offers', { name: 'x', category: { id: '57968' }, parameters: [{ id: '1', rangeValue: { from: 'a', to: 'b' } }, { id: '212570', values: [''] }, { id: '11323' }] }],
+    ['POST', '/sale/offers', { name: 'x', category: { id: '57968' }, images: [{}, { url: null }], location: {}, payments: {}, sellingMode: {}, contact: {} }],
+    ['POST', '/sale/offers', { name: 'x', category: { id: '57968' }, description: { sections: [{ items: [{ type: 'TEXT', content: '<p><<>>&amp;</p></b><b' }] }] } }],
+    ['POST', '/sale/offers', { name: '&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&', category: { id: '57968' } }],
+    ['PUT', '/sale/offers/6206178738', { name: 'x', category: { id: '4032' } }],
+    ['PUT', '/sale/offer-classifieds-packages/6206178738', { basePackage: {}, extraPackages: [{}] }],
+    ['POST', '/pricing/offer-fee-preview', { offer: { name: 'x' }, classifiedsPackages: { basePackage: { id: '' } } }],
+    ['PUT', '/sale/offer-publication-commands/3380d97f-0d32-4747-8a17-1da38f9499de', { publication: { action: 'ACTIVATE', scheduledFor: 'soon' }, offerCriteria: [{}] }],
+    ['PUT', '/sale/offer-publication-commands/3380d97f-0d32-4747-8a17-1da38f9499de', { publication: { action: 'END' }, offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{}] }] }],
+    ['POST', '/sale/offer-contacts', { name: 'x', emails: [{}], phones: [{ number: '+' }] }],
+    ['POST', '/sale/images', { url: 'http://[zz' }],
+    ['POST', '/sale/disputes/a38812fa-6fef-4c9c-ac06-a0952b67ba78/messages', { type: 'REGULAR', attachment: {}, attachments: [] }],
+  ]
+  for (const [method, url, body] of odd) {
+    const res = await t.app.inject({ method: method as 'POST', url, headers: allegroHeaders(token), payload: JSON.stringify(body) })
+    expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}: ${res.body}`).toBeLessThan(500)
+  }
+  const stats = await t.app.inject({ method: 'GET', url: '/sale/classified-offers-stats?offer.id=,,,&date.gte=2026-01-01T00:00:00Z', headers: allegroHeaders(token) })
+  expect(stats.statusCode).toBeLessThan(500)
+})
