@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { scenarios } from '../fixtures/scenarios.js'
-import { CATEGORIES, PACKAGES, PARAMETERS, ROOT_CATEGORY_ID } from '../fixtures/catalogue.js'
-import { createCatalogueService } from './modules/catalogue/catalogue.service.js'
+import { catalogue } from './reference-data.js'
 import { offerViolations } from './modules/offers/offers.service.js'
 import type { Ids } from './core/ids.js'
 import type { BlobStore } from './core/blob-store.js'
@@ -14,9 +13,6 @@ export class UnknownScenarioError extends Error {
     this.name = 'UnknownScenarioError'
   }
 }
-
-/** The reference data every scenario shares. */
-export const catalogue = createCatalogueService({ rootId: ROOT_CATEGORY_ID, categories: CATEGORIES, parameters: PARAMETERS, packages: PACKAGES })
 
 export function newSecret (): string {
   return randomBytes(32).toString('base64url')

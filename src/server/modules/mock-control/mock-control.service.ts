@@ -1,4 +1,5 @@
 import { isManual, type Clock } from '../../core/clock.js'
+import { durationMs } from '../../core/duration.js'
 import type { BlobStore } from '../../core/blob-store.js'
 import type { Ids } from '../../core/ids.js'
 import type { Store } from '../../core/store.js'
@@ -18,16 +19,6 @@ export interface MockControlDeps {
 export interface SellerWithToken extends Seller {
   accessToken: string
   tokenExpiresAt: string
-}
-
-const ISO_DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/
-
-/** `PT1H30M` → 5 400 000; null when the text is not a day/time ISO 8601 duration. */
-export function durationMs (text: string): number | null {
-  const m = ISO_DURATION.exec(text)
-  if (!m || text === 'P' || text.endsWith('T')) return null
-  const [, d = '0', h = '0', min = '0', s = '0'] = m
-  return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Math.round(Number(s) * 1000)
 }
 
 /** The whole state and the bytes of every file it refers to, base64-encoded. */

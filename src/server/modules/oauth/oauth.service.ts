@@ -303,16 +303,17 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       if (!match) throw apiErrors.missingToken()
       const placeholder = config.pactTokens ? PACT_TOKEN.exec(match[1]!) : null
       if (placeholder) return pactPrincipal(placeholder[1]!, placeholder[2] !== undefined)
-      const state = store.read(s => ({ secret: s.secret }))
+      // One read: the signing secret and who exists, checked against the token below.
+      const state = store.read(s => ({ secret: s.secret, clientIds: s.clients.map(c => c.clientId), sellerIds: s.sellers.map(x => x.id) }))
       const checked = verifyJwt(match[1]!, state.secret)
       if (!checked.ok) throw checked.reason === 'unreadable' ? apiErrors.unreadableToken() : apiErrors.invalidToken()
       const { claims } = checked
       if (claims.ati !== undefined || !Array.isArray(claims.scope)) throw apiErrors.invalidToken()
       if (claims.exp * 1000 <= nowMs()) throw apiErrors.expiredToken()
-      const known = store.read(s => ({
-        client: s.clients.some(c => c.clientId === claims.client_id),
-        seller: claims.user_name === undefined || s.sellers.some(x => x.id === claims.user_name),
-      }))
+      const known = {
+        client: state.clientIds.includes(claims.client_id),
+        seller: claims.user_name === undefined || state.sellerIds.includes(claims.user_name),
+      }
       if (!known.client || !known.seller) throw apiErrors.invalidToken()
       return claims.user_name === undefined
         ? { kind: 'application', clientId: claims.client_id, scopes: claims.scope }

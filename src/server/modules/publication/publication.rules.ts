@@ -1,3 +1,4 @@
+import { durationMs } from '../../core/duration.js'
 import type { Violation } from '../../core/violation.js'
 import type { StoredOffer } from '../offers/offers.types.js'
 import type { PublicationCommandInput, StoredCommand, StoredTask } from './publication.types.js'
@@ -54,12 +55,6 @@ export const inProgress = (offerIds: readonly string[]): Violation => invalid('o
   'Previous status changes have not been finished yet.', `Poprzednie zmiany statusu nie zostały jeszcze zakończone (${offerIds.join(', ')}).`,
   'InProgressTaskLimitReachedException')
 
-/** `PT960H` → milliseconds; 0 for anything else. */
-export function isoHoursMs (duration: string | null | undefined): number {
-  const m = /^PT(\d+)H$/.exec(duration ?? '')
-  return m ? Number(m[1]) * 3600 * 1000 : 0
-}
-
 /** Why an offer cannot be activated now, as a task's message and errors; null when it can. */
 export function activationProblem (offer: StoredOffer | undefined, sellerId: string, violations: readonly Violation[]): { message: string, violations: Violation[] } | null {
   if (!offer || offer.meta.sellerId !== sellerId) return { message: 'The offer does not exist.', violations: [] }
@@ -76,7 +71,7 @@ export function activationProblem (offer: StoredOffer | undefined, sellerId: str
 /** The offer after a successful activation at `at`: active for its package's duration. */
 export function activateOffer (offer: StoredOffer, at: string): StoredOffer {
   const { endedBy: _endedBy, ...publication } = offer.publication
-  const ends = Date.parse(at) + isoHoursMs(publication.duration)
+  const ends = Date.parse(at) + (durationMs(publication.duration ?? '') ?? 0)
   return { ...offer, publication: { ...publication, status: 'ACTIVE', startingAt: at, endingAt: new Date(ends).toISOString() } }
 }
 
