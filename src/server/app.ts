@@ -110,7 +110,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(allegroHttp, { ids })
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })
-  await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location })
+  await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location, pactTokens: config.pactTokens })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })

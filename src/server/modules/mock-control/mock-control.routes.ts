@@ -32,15 +32,18 @@ interface MockControlOptions {
   publication: PublicationService
   version: string
   storeLocation: string | null
+  /** Whether the kit's placeholder tokens are accepted: `verify --provider-url` checks it before it resets anything. */
+  pactTokens: boolean
 }
 
 const mockControlRoutes: FastifyPluginAsync<MockControlOptions> =
-  async (app, { control, offers, publication, version, storeLocation }) => {
+  async (app, { control, offers, publication, version, storeLocation, pactTokens }) => {
     app.get('/__mock/health', async () => ({
       status: 'UP',
       version,
       store: storeLocation ? { kind: 'file', location: storeLocation } : { kind: 'memory' },
       clock: control.clock(),
+      pactTokens,
     }))
 
     app.get('/__mock/sellers', async () => control.sellers())
