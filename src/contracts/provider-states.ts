@@ -1,5 +1,4 @@
-import type { Store } from '../server/core/store.js'
-import type { State } from '../server/state.js'
+import { findSeller, instanceSettings, type AppStore } from '../server/state.js'
 import type { DisputesService } from '../server/modules/disputes/disputes.service.js'
 import type { FaultsService } from '../server/modules/faults/faults.service.js'
 import type { MockControlService } from '../server/modules/mock-control/mock-control.service.js'
@@ -11,7 +10,7 @@ export interface StateTools {
   disputes: DisputesService
   faults: FaultsService
   publication: PublicationService
-  store: Store<State>
+  store: AppStore
 }
 
 export type StateParams = Record<string, string>
@@ -43,12 +42,11 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
   'seller {seller} has 50 contacts': {
     defaults: { seller: 'Seller_login1' },
     setup: async ({ store }, { seller }) => {
-      await store.update(draft => {
-        const owner = draft.sellers.find(s => s.login === seller || s.id === seller)
-        if (!owner) throw new Error(`No seller ${seller}`)
-        const have = draft.contacts.filter(c => c.meta.sellerId === owner.id).length
-        for (let i = have; i < 50; i++) {
-          draft.contacts.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Kontakt ${i + 1}`, emails: [], phones: [], meta: { sellerId: owner.id } })
+      const owner = sellerNamed(store, seller!)
+      await store.update(tx => {
+        const contacts = tx.seller(owner.id).contacts
+        for (let i = contacts.size; i < 50; i++) {
+          contacts.put({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Kontakt ${i + 1}`, emails: [], phones: [], meta: { sellerId: owner.id } })
         }
       })
     },
@@ -56,22 +54,23 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
   'offer {offerId} is active': {
     defaults: { offerId: '7276377308' },
     setup: async ({ store }, { offerId }) => {
-      await store.update(draft => {
-        const offer = draft.offers.find(o => o.id === offerId)
-        if (!offer) throw new Error(`No offer ${offerId}`)
-        offer.publication = { ...offer.publication, status: 'ACTIVE', startingAt: '2026-01-01T00:00:00.000Z', endingAt: '2099-01-01T00:00:00.000Z' }
+      const sellerId = store.ownerOf('offers', offerId!)
+      if (sellerId === undefined) throw new ProviderStateError(`No offer ${offerId}`)
+      await store.update(tx => {
+        const offers = tx.seller(sellerId).offers
+        const offer = offers.get(offerId!)!
+        offers.put({ ...offer, publication: { ...offer.publication, status: 'ACTIVE', startingAt: '2026-01-01T00:00:00.000Z', endingAt: '2099-01-01T00:00:00.000Z' } })
       })
     },
   },
   'seller {seller} declared attachment {attachmentId} of {size} bytes': {
     defaults: { seller: 'Seller_login1', attachmentId: '5a4c1d2e-3f40-4b5c-8d6e-7f8091a2b3c4', size: '220' },
     setup: async ({ store }, { seller, attachmentId, size }) => {
-      await store.update(draft => {
-        const owner = draft.sellers.find(s => s.login === seller || s.id === seller)
-        if (!owner) throw new Error(`No seller ${seller}`)
-        draft.disputeAttachments.push({
+      const owner = sellerNamed(store, seller!)
+      await store.update(tx => {
+        tx.seller(owner.id).disputeAttachments.put({
           id: attachmentId!, fileName: 'zdjecie.png', size: Number(size),
-          meta: { sellerId: owner.id, declaredAt: draft.clockNow ?? new Date(0).toISOString(), contentType: null, uploadedAt: null, messageId: null },
+          meta: { sellerId: owner.id, declaredAt: instanceSettings(store).clockNow ?? new Date(0).toISOString(), contentType: null, uploadedAt: null, messageId: null },
         })
       })
     },
@@ -79,7 +78,7 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
   'publication command {commandId} to {action} offer {offerId} has settled': {
     defaults: { commandId: '3380d97f-0d32-4747-8a17-1da38f9499de', action: 'ACTIVATE', offerId: '7276377308' },
     setup: async ({ publication, control, store }, { commandId, action, offerId }) => {
-      const sellerId = store.read(s => s.offers.find(o => o.id === offerId)?.meta.sellerId ?? s.sellers[0]!.id)
+      const sellerId = store.ownerOf('offers', offerId!) ?? store.instance.sellers.first()!.id
       await publication.submit(sellerId, commandId!, {
         publication: { action: action as 'ACTIVATE' | 'END' },
         offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{ id: offerId! }] }],
@@ -90,8 +89,19 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
   },
   'the next publication task fails with {message}': {
     defaults: { message: 'Allegro could not publish the offer.' },
-    setup: async ({ faults }, { message }) => { await faults.failTasks({ count: 1, message: message! }) },
+    setup: async ({ faults }, { message }) => { await faults.failTasks(null, { count: 1, message: message! }) },
   },
+}
+
+/** A provider state's parameters name something the scenario does not have. */
+export class ProviderStateError extends Error {
+  override name = 'ProviderStateError'
+}
+
+function sellerNamed (store: AppStore, seller: string) {
+  const found = findSeller(store.instance, seller)
+  if (!found) throw new ProviderStateError(`No seller ${seller}`)
+  return found
 }
 
 export class UnknownProviderStateError extends Error {

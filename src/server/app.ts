@@ -4,9 +4,9 @@ import { delay, type Clock } from './core/clock.js'
 import type { BlobStore } from './core/blob-store.js'
 import type { Ids } from './core/ids.js'
 import { loadContract } from './core/openapi.js'
-import type { Store } from './core/store.js'
 import type { Config } from './config.js'
-import type { State } from './state.js'
+import { sellerClocks } from './seller-clocks.js'
+import type { AppStore } from './state.js'
 import errorHandler from './plugins/error-handler.js'
 import openapi from './plugins/openapi.js'
 import auth from './plugins/auth.js'
@@ -33,6 +33,7 @@ import { createFaultsService } from './modules/faults/faults.service.js'
 import faultsRoutes from './modules/faults/faults.routes.js'
 import faultsPlugin from './plugins/faults.js'
 import providerStatesRoutes from './modules/mock-control/provider-states.routes.js'
+import sandboxesRoutes from './modules/mock-control/sandboxes.routes.js'
 import dashboardRoutes from './modules/dashboard/dashboard.routes.js'
 import offersRoutes from './modules/offers/offers.routes.js'
 import { createStatsService } from './modules/stats/stats.service.js'
@@ -40,7 +41,7 @@ import statsRoutes from './modules/stats/stats.routes.js'
 import { screenshotPng } from '../fixtures/files.js'
 
 export interface AppDeps {
-  store: Store<State>
+  store: AppStore
   blobs: BlobStore
   clock: Clock
   ids: Ids
@@ -90,18 +91,20 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   app.decorate('publicUrl', () => config.publicUrl ?? listeningUrl ?? `http://${config.host}:${config.port}`)
 
   const contract = loadContract()
-  const oauth = createOAuthService({ store, clock, ids, config, publicUrl: () => app.publicUrl() })
-  const control = createMockControlService({ store, blobs, clock, ids, oauth })
+  const clocks = sellerClocks(store, clock)
+  const oauth = createOAuthService({ store, clocks, ids, config, publicUrl: () => app.publicUrl() })
+  const control = createMockControlService({ store, blobs, clocks, ids, oauth })
   const orders = createOrdersService({ store })
-  const disputes = createDisputesService({ store, clock, ids, blobs, orders, publicUrl: () => app.publicUrl() })
+  const disputes = createDisputesService({ store, clocks, ids, blobs, orders, publicUrl: () => app.publicUrl() })
   const contacts = createContactsService({ store, ids })
+  const faults = createFaultsService({ store, clocks, contract })
   const publication = createPublicationService({
-    store, clock, taskDelayMs: config.taskDelayMs, validate: (state, offer, at) => offerViolations(state, catalogue, offer, at),
+    store, clocks, faults, taskDelayMs: config.taskDelayMs,
+    validate: (instance, tables, offer, at) => offerViolations(instance, tables, catalogue, offer, at),
   })
-  const offers = createOffersService({ store, clock, ids, catalogue, settle: publication.settleDue })
-  const faults = createFaultsService({ store, clock, contract })
-  const stats = createStatsService({ store, clock })
-  const images = createImagesService({ store, blobs, clock, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
+  const offers = createOffersService({ store, clocks, ids, catalogue, settle: publication.settleDue })
+  const stats = createStatsService({ store, clocks, ids })
+  const images = createImagesService({ store, blobs, clocks, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
 
   await app.register(errorHandler)
   await app.register(openapi, { contract })
@@ -109,8 +112,9 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(faultsPlugin, { faults, wait })
   await app.register(allegroHttp, { ids })
 
-  await app.register(oauthRoutes, { oauth, sellers: () => store.read(s => s.sellers) })
+  await app.register(oauthRoutes, { oauth, sellers: () => store.instance.sellers.all() })
   await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location, pactTokens: config.pactTokens })
+  await app.register(sandboxesRoutes, { control })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })
@@ -120,7 +124,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(offersRoutes, { offers })
   await app.register(statsRoutes, { stats })
   await app.register(publicationRoutes, { publication })
-  await app.register(faultsRoutes, { faults })
+  await app.register(faultsRoutes, { faults, control })
   await app.register(dashboardRoutes)
   await app.register(providerStatesRoutes, { tools: { control, disputes, faults, publication, store } })
 

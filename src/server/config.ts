@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { ArgsError, parseArgs, type ArgSpecs } from './core/args.js'
 
 /** Everything the server can be told at start. The only place that reads argv and the environment. */
 export interface Config {
@@ -7,6 +7,8 @@ export interface Config {
   port: number
   /** The JSON data file, or null to keep everything in memory. */
   dataFile: string | null
+  /** `fsync`: a 2xx means the change is on disk (file and folder synced); `none` leaves flushing to the OS. */
+  durability: 'fsync' | 'none'
   scenario: string
   clock: 'system' | 'manual'
   /** Where a manual clock starts when the data holds no time of its own. */
@@ -28,6 +30,7 @@ export const defaultConfig: Config = {
   host: '127.0.0.1',
   port: 3000,
   dataFile: './data/allegro-mock.json',
+  durability: 'fsync',
   scenario: 'default',
   clock: 'system',
   clockStart: null,
@@ -48,6 +51,7 @@ const options = {
   port: { type: 'string', env: 'ALLEGRO_MOCK_PORT', help: 'port; 0 picks a free one and prints it', placeholder: 'N' },
   data: { type: 'string', env: 'ALLEGRO_MOCK_DATA', help: 'JSON data file, created when missing', placeholder: 'FILE' },
   memory: { type: 'boolean', env: 'ALLEGRO_MOCK_MEMORY', help: 'keep state in memory only (no data file)' },
+  durability: { type: 'string', env: 'ALLEGRO_MOCK_DURABILITY', help: 'fsync (a 2xx is on disk), or none (faster, lost on power loss)', placeholder: 'MODE' },
   scenario: { type: 'string', env: 'ALLEGRO_MOCK_SCENARIO', help: 'scenario for a new data file and for resets', placeholder: 'NAME' },
   clock: { type: 'string', env: 'ALLEGRO_MOCK_CLOCK', help: 'system, or manual (moves only via /__mock/clock)', placeholder: 'MODE' },
   'clock-start': { type: 'string', env: 'ALLEGRO_MOCK_CLOCK_START', help: 'ISO date-time a manual clock starts at', placeholder: 'TIME' },
@@ -57,28 +61,28 @@ const options = {
   'image-max-bytes': { type: 'string', env: 'ALLEGRO_MOCK_IMAGE_MAX_BYTES', help: 'largest image POST /sale/images accepts', placeholder: 'N' },
   'pact-tokens': { type: 'boolean', env: 'ALLEGRO_MOCK_PACT_TOKENS', help: 'accept Bearer pact:<login> tokens (provider verification only)' },
   'log-level': { type: 'string', env: 'ALLEGRO_MOCK_LOG_LEVEL', help: 'fatal, error, warn, info, debug or silent', placeholder: 'LEVEL' },
-  help: { type: 'boolean', env: '', help: 'show this help' },
+  help: { type: 'boolean', env: '', help: 'show this help', short: 'h' },
+  version: { type: 'boolean', env: '', help: 'print the version' },
 } as const
 
-export type CliCommand = { kind: 'help', text: string } | { kind: 'serve', config: Config }
+const argSpecs: ArgSpecs = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}) }]))
+
+export type CliCommand = { kind: 'help', text: string } | { kind: 'version' } | { kind: 'serve', config: Config }
 
 /**
  * Reads flags, then environment variables, then defaults.
  * @example loadConfig(['--port', '0', '--memory'], {}) // { kind: 'serve', config: { port: 0, dataFile: null, ... } }
  */
 export function loadConfig (argv: readonly string[], env: Record<string, string | undefined>): CliCommand {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, unknown>
   try {
-    values = parseArgs({
-      args: [...argv],
-      options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, { type: o.type }])),
-      strict: true,
-      allowPositionals: false,
-    }).values
+    values = parseArgs(argv, argSpecs, { positionals: false }).values
   } catch (error) {
-    throw new ConfigError((error as Error).message)
+    if (error instanceof ArgsError) throw new ConfigError(error.message)
+    throw error
   }
   if (values.help) return { kind: 'help', text: helpText() }
+  if (values.version) return { kind: 'version' }
   const pick = (name: keyof typeof options): string | undefined => {
     const flag = values[name]
     if (typeof flag === 'string') return flag
@@ -95,6 +99,8 @@ export function loadConfig (argv: readonly string[], env: Record<string, string 
   if (data !== undefined) config.dataFile = data
   const memory = pick('memory')
   if (memory !== undefined && memory !== 'false' && memory !== '0') config.dataFile = null
+  const durability = pick('durability')
+  if (durability !== undefined) config.durability = oneOf('--durability', durability, ['fsync', 'none'] as const)
   const scenario = pick('scenario')
   if (scenario !== undefined) config.scenario = scenario
   const clock = pick('clock')
@@ -139,17 +145,18 @@ function baseUrl (text: string): string {
 
 export function helpText (): string {
   const rows = Object.entries(options).map(([name, o]) => {
-    const flag = `--${name}${'placeholder' in o ? ` ${o.placeholder}` : ''}`
+    const flag = `${'short' in o ? `-${o.short}, ` : ''}--${name}${'placeholder' in o ? ` ${o.placeholder}` : ''}`
     const env = o.env ? ` [${o.env}]` : ''
     const fallback = defaultFor(name)
     return `  ${flag.padEnd(24)} ${o.help}${fallback}${env}`
   })
-  return ['Usage: allegro-mock [options]', '', 'A local, stateful stand-in for Allegro\'s REST API.', '', 'Options:', ...rows].join('\n')
+  return ['Usage: allegro-mock [options]', '       allegro-mock <command> [options]   (verify, check-pacts, check-spec; each takes --help)', '',
+    'A local, stateful stand-in for Allegro\'s REST API.', '', 'Options:', ...rows].join('\n')
 }
 
 function defaultFor (name: string): string {
   const defaults: Record<string, unknown> = {
-    host: defaultConfig.host, port: defaultConfig.port, data: defaultConfig.dataFile, scenario: defaultConfig.scenario,
+    host: defaultConfig.host, port: defaultConfig.port, data: defaultConfig.dataFile, durability: defaultConfig.durability, scenario: defaultConfig.scenario,
     clock: defaultConfig.clock, 'task-delay': defaultConfig.taskDelayMs, 'device-approval': defaultConfig.deviceApproval,
     'image-max-bytes': defaultConfig.imageMaxBytes, 'log-level': defaultConfig.logLevel,
   }

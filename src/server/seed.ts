@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { scenarios } from '../fixtures/scenarios.js'
 import { catalogue } from './reference-data.js'
 import { offerViolations } from './modules/offers/offers.service.js'
-import type { Ids } from './core/ids.js'
 import type { BlobStore } from './core/blob-store.js'
-import type { Store } from './core/store.js'
-import { newState, referencedBlobKeys, type State } from './state.js'
+import { memoryPersistence, openStore, type Dump } from './core/store.js'
+import { fromV1, newStateV1, SCHEMA, type AppStore, type InstanceSettings, type Seller, type SellerSettings } from './state.js'
 
 export class UnknownScenarioError extends Error {
   constructor (readonly scenario: string) {
@@ -18,33 +17,135 @@ export function newSecret (): string {
   return randomBytes(32).toString('base64url')
 }
 
-/** A complete state built from a named scenario, and the bytes of the files it refers to. */
-export function seedState (scenario: string, context: { now: Date, ids: Ids, secret: string, clockNow: string | null }): { state: State, files: Record<string, Buffer> } {
-  const build = scenarios[scenario]
-  if (!build) throw new UnknownScenarioError(scenario)
-  const data = build({ now: context.now, ids: context.ids })
-  const files = Object.fromEntries(Object.entries(data.files ?? {}).map(([key, file]) => [key, file.bytes]))
-  const state = newState(data, { secret: context.secret, scenario, clockNow: context.clockNow })
-  // Scenario offers are validated by the same rules as any other, as of their own validatedAt.
-  for (const offer of state.offers) offer.meta.violations = offerViolations(state, catalogue, offer, new Date(offer.meta.validatedAt))
-  return { state, files }
+interface BuiltScenario {
+  /** The scenario's state as JSON text, so each use parses a fresh copy. */
+  json: string
+  files: Record<string, Buffer>
+  sellers: Seller[]
 }
 
-/** Seeds a fresh store: the scenario's files go to the blob store first, then the state is returned for saving. */
-export async function seedWithFiles (blobs: BlobStore, scenario: string, context: Parameters<typeof seedState>[1]): Promise<State> {
-  const { state, files } = seedState(scenario, context)
-  for (const [key, bytes] of Object.entries(files)) await blobs.put(key, bytes)
-  return state
+const built = new Map<string, Promise<BuiltScenario>>()
+
+/** A scenario's data, validated like any other: built once per process (scenarios are fixed data). */
+function buildScenario (name: string): Promise<BuiltScenario> {
+  if (!Object.hasOwn(scenarios, name)) return Promise.reject(new UnknownScenarioError(name))
+  let found = built.get(name)
+  if (!found) {
+    found = (async () => {
+      const data = scenarios[name]!()
+      const files = Object.fromEntries(Object.entries(data.files ?? {}).map(([key, file]) => [key, file.bytes]))
+      const dump = fromV1(newStateV1(data, { secret: 'x'.repeat(16), scenario: name, clockNow: null }))
+      // Scenario offers are validated by the same rules as any other, as of their own validatedAt.
+      const store = await openStore(SCHEMA, memoryPersistence(), { initial: () => dump, format: { encode: d => d, decode: d => d as Dump } })
+      await store.update(tx => {
+        for (const sellerId of store.partitionIds()) {
+          const tables = tx.seller(sellerId)
+          for (const offer of tables.offers.all()) {
+            const violations = offerViolations(tx.instance, tables, catalogue, offer, new Date(offer.meta.validatedAt))
+            tables.offers.put({ ...offer, meta: { ...offer.meta, violations } })
+          }
+        }
+      })
+      return { json: JSON.stringify(store.dump()), files, sellers: data.sellers }
+    })()
+    found.catch(() => built.delete(name))
+    built.set(name, found)
+  }
+  return found
+}
+
+/** A complete state from a named scenario, and the bytes of the files it refers to. */
+export async function seedDump (scenario: string, settings: InstanceSettings): Promise<{ dump: Dump, files: Record<string, Buffer> }> {
+  const { json, files } = await buildScenario(scenario)
+  const dump = JSON.parse(json) as Dump
+  dump.instance.settings = [settings]
+  return { dump, files }
+}
+
+/** One seller's tables: what the scenario gives a seller it defines, else (a sandbox) its first seller's data under fresh ids. */
+export interface PartitionSeed {
+  tables: Record<string, unknown[]>
+  files: Record<string, Buffer>
+  /** Scenario id → this seller's id, for every id that was renamed. */
+  ids: Record<string, string>
+}
+
+export async function seedPartition (scenario: string, seller: Seller, sandbox: boolean): Promise<PartitionSeed> {
+  const { json, files, sellers } = await buildScenario(scenario)
+  const dump = JSON.parse(json) as Dump
+  const settings: SellerSettings = { clockOffsetMs: 0, scenario, sandbox }
+  const own = !sandbox && dump.partitions[seller.id] !== undefined
+  const template = sellers[0]
+  const source = own ? dump.partitions[seller.id]! : (template && dump.partitions[template.id]) || emptyTables()
+  if (own || !template) return { tables: { ...source, settings: [settings] }, files: filesOf(source, files), ids: {} }
+  const renames = renamesFor(source, template, seller)
+  const renamed = renameAll(JSON.stringify(source), renames)
+  const tables = JSON.parse(renamed.json) as Record<string, unknown[]>
+  tables.settings = [settings]
+  tables.faults = []
+  const ownFiles: Record<string, Buffer> = {}
+  for (const [key, bytes] of Object.entries(filesOf(source, files))) ownFiles[renamed.rename(key)] = bytes
+  return { tables, files: ownFiles, ids: Object.fromEntries([...renames].filter(([from]) => from !== template.login)) }
+}
+
+function emptyTables (): Record<string, unknown[]> {
+  return Object.fromEntries(Object.keys(SCHEMA.partition).map(name => [name, []]))
+}
+
+/** The scenario files a partition's attachments and images refer to. */
+function filesOf (tables: Record<string, unknown[]>, files: Record<string, Buffer>): Record<string, Buffer> {
+  const keys = [...(tables.disputeAttachments ?? []), ...(tables.images ?? [])]
+    .map(row => (row as { meta: { blobKey?: string | null } }).meta.blobKey)
+    .filter((k): k is string => typeof k === 'string' && k in files)
+  return Object.fromEntries(keys.map(k => [k, files[k]!]))
+}
+
+const TIME_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Every id of the template's records, and its seller, mapped to ids of the same form derived from the new seller. */
+function renamesFor (tables: Record<string, unknown[]>, template: Seller, seller: Seller): Map<string, string> {
+  const renames = new Map<string, string>([[template.id, seller.id], [template.login, seller.login]])
+  for (const [name, rows] of Object.entries(tables)) {
+    if (name === 'settings' || name === 'faults') continue
+    const spec = SCHEMA.partition[name as keyof typeof SCHEMA.partition] as { key: (row: unknown) => string }
+    for (const row of rows) {
+      const id = spec.key(row)
+      if (!renames.has(id)) renames.set(id, derivedId(id, seller.id))
+    }
+  }
+  return renames
+}
+
+/** The same shape as `id` (time UUID keeps its time, UUID, digits), unique to the seller and stable across resets. */
+function derivedId (id: string, sellerId: string): string {
+  const hash = createHash('sha256').update(`${sellerId}:${id}`).digest()
+  const hex = hash.toString('hex')
+  if (TIME_UUID.test(id)) return `${id.slice(0, 19)}${((hash.readUInt16BE(0) & 0x3fff) | 0x8000).toString(16)}-${hex.slice(4, 16)}`
+  if (UUID.test(id)) {
+    const v4 = `${hex.slice(0, 12)}4${hex.slice(13, 16)}${'89ab'[hash[8]! % 4]}${hex.slice(17, 32)}`
+    return `${v4.slice(0, 8)}-${v4.slice(8, 12)}-${v4.slice(12, 16)}-${v4.slice(16, 20)}-${v4.slice(20)}`
+  }
+  if (/^\d+$/.test(id)) {
+    let digits = String(1 + (hash[0]! % 9))
+    for (let i = 1; i < id.length; i++) digits += String(hash[i % hash.length]! % 10)
+    return digits
+  }
+  return `${id}-${hex.slice(0, 8)}`
+}
+
+/** Replaces every renamed id wherever it stands on its own in a string (also inside URLs). */
+function renameAll (json: string, renames: Map<string, string>): { json: string, rename: (text: string) => string } {
+  const escaped = [...renames.keys()].sort((a, b) => b.length - a.length).map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = new RegExp(`(?<![0-9A-Za-z_-])(?:${escaped.join('|')})(?![0-9A-Za-z_-])`, 'g')
+  const rename = (text: string) => text.replace(pattern, found => renames.get(found)!)
+  return { json: rename(json), rename }
 }
 
 /** Writes a state's files, then the state itself, then drops blobs nothing refers to any more. */
-export async function installState (store: Store<State>, blobs: BlobStore, state: State, files: Record<string, Buffer>): Promise<void> {
+export async function installDump (store: AppStore, blobs: BlobStore, dump: Dump, files: Record<string, Buffer>, referenced: () => Set<string>): Promise<void> {
   for (const [key, bytes] of Object.entries(files)) await blobs.put(key, bytes)
-  await store.replace(state)
-  await dropOrphanBlobs(store, blobs)
-}
-
-export async function dropOrphanBlobs (store: Store<State>, blobs: BlobStore): Promise<void> {
-  const referenced = new Set(store.read(state => [...referencedBlobKeys(state)]))
-  for (const key of await blobs.keys()) if (!referenced.has(key)) await blobs.delete(key)
+  await store.replace(dump)
+  const keep = referenced()
+  for (const key of await blobs.keys()) if (!keep.has(key)) await blobs.delete(key)
 }

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test } from 'vitest'
 import { GUIDE } from '../../src/fixtures/disputes.js'
 import { greyJpeg } from '../../src/fixtures/files.js'
-import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp, readState } from '../support/app.js'
 import { postMessage } from '../support/disputes.js'
 
 let t: TestApp
@@ -16,7 +16,7 @@ const simulate = (url: string, payload: unknown) => t.app.inject({ method: 'POST
 
 async function quietOrderId (): Promise<string> {
   const orders = expectContract(await get('/order/checkout-forms?limit=100'), 'getListOfOrdersUsingGET')
-  const disputed = new Set(t.store.read(s => s.disputes.map(d => d.checkoutForm.id)))
+  const disputed = new Set(readState(t.store, s => s.disputes.map(d => d.checkoutForm.id)))
   return orders.checkoutForms.find((o: { id: string }) => !disputed.has(o.id)).id
 }
 
@@ -62,7 +62,7 @@ test('a buyer\'s attachment reaches the seller byte for byte', async () => {
 test('a buyer\'s file that is not what it claims is refused and nothing is stored', async () => {
   const res = await simulate(`/${GUIDE.disputeId}/messages`, { role: 'BUYER', file: { fileName: 'x.png', contentType: 'image/png', base64: greyJpeg().toString('base64') } })
   expect(res.statusCode).toBe(422)
-  expect(t.store.read(s => s.disputes.find(d => d.id === GUIDE.disputeId)!.messagesCount)).toBe(5)
+  expect(readState(t.store, s => s.disputes.find(d => d.id === GUIDE.disputeId)!.messagesCount)).toBe(5)
   expect((await t.blobs.keys()).length).toBe(3)
 })
 

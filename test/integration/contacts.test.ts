@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from 'vitest'
-import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp, readState } from '../support/app.js'
 
 let t: TestApp
 let token: string
@@ -59,7 +59,7 @@ test.each([
   const res = await send('POST', '/sale/offer-contacts', body)
   expect(res.statusCode).toBe(422)
   expect(expectContract(res, 'createContactUsingPOST').errors.map((e: { path: string }) => e.path)).toContain(path)
-  expect(t.store.read(s => s.contacts.length)).toBe(3)
+  expect(readState(t.store, s => s.contacts.length)).toBe(3)
 })
 
 test('a bad PUT changes nothing', async () => {
@@ -88,7 +88,7 @@ test('isolation: another seller sees none of my contacts and cannot read or chan
   const write = await send('PUT', '/sale/offer-contacts/0c046252-9559-4ecb-8ea3-879f60e46947', { name: 'Przejęty' }, other)
   expect(write.statusCode).toBe(403)
   expectContract(write, 'modifyContactUsingPUT')
-  expect(t.store.read(s => s.contacts.find(c => c.id === '0c046252-9559-4ecb-8ea3-879f60e46947')!.name)).toBe('Auta terenowe')
+  expect(readState(t.store, s => s.contacts.find(c => c.id === '0c046252-9559-4ecb-8ea3-879f60e46947')!.name)).toBe('Auta terenowe')
 })
 
 test('an unknown contact is 404', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { GUIDE } from '../../src/fixtures/disputes.js'
 import { screenshotPng } from '../../src/fixtures/files.js'
-import { allegroHeaders, buildTestApp, expectContract, START, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, START, tokenFor, type TestApp, readState } from '../support/app.js'
 import { postMessage, uploadAttachment } from '../support/disputes.js'
 
 let t: TestApp
@@ -183,7 +183,7 @@ describe('seller messages', () => {
     const res = await postMessage(t.app, token, GUIDE.disputeId, body)
     expect(res.statusCode).toBe(422)
     expect(expectContract(res, 'addMessageToDisputeUsingPOST').errors.map((e: { path: string }) => e.path)).toContain(path)
-    expect(t.store.read(s => s.disputes.find(d => d.id === GUIDE.disputeId)!.messagesCount)).toBe(5)
+    expect(readState(t.store, s => s.disputes.find(d => d.id === GUIDE.disputeId)!.messagesCount)).toBe(5)
   })
 
   test('an attachment declared but not uploaded, another seller\'s, or already used is refused', async () => {
@@ -208,7 +208,7 @@ describe('seller messages', () => {
     const res = await postMessage(t.app, token, GUIDE.disputeId, { text: 'Halo?', type: 'REGULAR' })
     expect(res.statusCode).toBe(409)
     expect(expectContract(res, 'addMessageToDisputeUsingPOST').errors[0]).toMatchObject({ code: 'CONFLICT', message: 'Dispute is in a state that forbids adding new messages' })
-    expect(t.store.read(s => s.disputes.find(d => d.id === GUIDE.disputeId)!.messagesCount)).toBe(5)
+    expect(readState(t.store, s => s.disputes.find(d => d.id === GUIDE.disputeId)!.messagesCount)).toBe(5)
   })
 
   test('END_REQUEST on an unresolved dispute answers 409', async () => {
@@ -263,7 +263,7 @@ describe('attachments', () => {
     const res = await put(id, Buffer.alloc(2_097_153, 1))
     expect(res.statusCode).toBe(413)
     expect(expectContract(res, 'uploadDisputeAttachmentUsingPUT').errors[0].message).toBe('File is too big')
-    expect(t.store.read(s => s.disputeAttachments.find(a => a.id === id)!.meta.uploadedAt)).toBeNull()
+    expect(readState(t.store, s => s.disputeAttachments.find(a => a.id === id)!.meta.uploadedAt)).toBeNull()
   })
 
   test('bytes that differ from the declared size or the Content-Type: 422', async () => {
@@ -323,7 +323,7 @@ describe('isolation between sellers', () => {
     const res = await postMessage(t.app, otherToken, GUIDE.disputeId, { text: 'Intruz', type: 'REGULAR' })
     expect(res.statusCode).toBe(403)
     expectContract(res, 'addMessageToDisputeUsingPOST')
-    expect(t.store.read(s => s.disputeMessages.some(m => m.text === 'Intruz'))).toBe(false)
+    expect(readState(t.store, s => s.disputeMessages.some(m => m.text === 'Intruz'))).toBe(false)
   })
 
   test('filters never reach across sellers', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest'
 import { greyJpeg, screenshotPng } from '../../src/fixtures/files.js'
-import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp, readState } from '../support/app.js'
 
 let t: TestApp
 let token: string
@@ -62,11 +62,11 @@ test.each([['image/gif'], ['application/pdf'], ['application/json']])('%s: 415',
 })
 
 test('bytes over the configured limit: 413 "Image is too big", nothing stored', async () => {
-  const before = t.store.read(s => s.images.length)
+  const before = readState(t.store, s => s.images.length)
   const res = await upload(Buffer.alloc(64 * 1024 + 1, 0xff), 'image/jpeg')
   expect(res.statusCode).toBe(413)
   expect(expectContract(res, 'uploadOfferImageUsingPOST').errors[0].message).toBe('Image is too big')
-  expect(t.store.read(s => s.images.length)).toBe(before)
+  expect(readState(t.store, s => s.images.length)).toBe(before)
 })
 
 test('bytes that are not what the Content-Type says: 422', async () => {
@@ -82,7 +82,7 @@ test('an image not used in an offer disappears at expiresAt on the mock clock, b
   t.clock.advance(1)
   expect((await fetchImage(location)).statusCode).toBe(404)
   expect((await upload(greyJpeg(), 'image/jpeg', await tokenFor(t.app))).statusCode).toBe(201)
-  expect(t.store.read(s => s.images.map(i => i.location))).not.toContain(location)
+  expect(readState(t.store, s => s.images.map(i => i.location))).not.toContain(location)
   expect(await t.blobs.keys()).toHaveLength(4)
 })
 

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest'
 import { systemClock } from '../../src/server/core/clock.js'
 import { GUIDE } from '../../src/fixtures/disputes.js'
 import { screenshotPng } from '../../src/fixtures/files.js'
-import { buildTestApp, START, tokenFor, type TestApp } from '../support/app.js'
+import { buildTestApp, START, tokenFor, type TestApp, readState } from '../support/app.js'
 import { uploadAttachment } from '../support/disputes.js'
 
 let t: TestApp
@@ -71,7 +71,7 @@ test('attachment bytes travel in snapshots and scenario files come back on reset
   const token = await tokenFor(t.app)
   const bytes = screenshotPng({ width: 120, height: 70 })
   const id = await uploadAttachment(t.app, token, bytes)
-  const blobKey = t.store.read(s => s.disputeAttachments.find(a => a.id === id)!.meta.blobKey!)
+  const blobKey = readState(t.store, s => s.disputeAttachments.find(a => a.id === id)!.meta.blobKey!)
   const snapshot = (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
   expect(Buffer.from(snapshot.files[blobKey], 'base64').equals(bytes)).toBe(true)
 
@@ -106,7 +106,7 @@ test('the manual clock is read and advanced by ms, ISO duration or instant, and 
   expect((await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload: { by: 'P1DT2H' } })).json().now).toBe('2026-01-06T12:00:01.500Z')
   expect((await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', payload: { to: '2026-02-01T00:00:00Z' } })).json().now).toBe('2026-02-01T00:00:00.000Z')
   expect(t.clock.now().toISOString()).toBe('2026-02-01T00:00:00.000Z')
-  expect(t.store.read(s => s.clockNow)).toBe('2026-02-01T00:00:00.000Z')
+  expect(readState(t.store, s => s.clockNow)).toBe('2026-02-01T00:00:00.000Z')
 })
 
 test('the clock never moves backwards and rejects nonsense', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { ADS_GUIDE } from '../../src/fixtures/offers.js'
 import { screenshotPng } from '../../src/fixtures/files.js'
-import { allegroHeaders, buildTestApp, expectContract, START, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, START, tokenFor, type TestApp, readState } from '../support/app.js'
 import { GUIDE_DRAFT_ERRORS, guidePutBody } from '../support/offers.js'
 
 let t: TestApp
@@ -86,22 +86,22 @@ describe('drafts', () => {
     ['a price of the wrong type', { name: 'Audi', category: { id: '57968' }, sellingMode: { format: 'ADVERTISEMENT', price: { amount: 3, currency: 'PLN' } } }, 'sellingMode.price.amount'],
     ['an unknown selling format', { name: 'Audi', category: { id: '57968' }, sellingMode: { format: 'BARTER' } }, 'sellingMode.format'],
   ])('a POST with %s: 422 naming the field, nothing stored', async (_name, body, path) => {
-    const before = t.store.read(s => s.offers.length)
+    const before = readState(t.store, s => s.offers.length)
     const res = await send('POST', '/sale/offers', body)
     expect(res.statusCode).toBe(422)
     expect(expectContract(res, 'createOfferUsingPOST').errors[0].path).toBe(path)
-    expect(t.store.read(s => s.offers.length)).toBe(before)
+    expect(readState(t.store, s => s.offers.length)).toBe(before)
   })
 
   test('a bad PUT changes nothing', async () => {
-    const before = t.store.read(s => s.offers.find(o => o.id === ADS_GUIDE.draftOfferId))
+    const before = readState(t.store, s => s.offers.find(o => o.id === ADS_GUIDE.draftOfferId))
     const res = await send('PUT', `/sale/offers/${ADS_GUIDE.draftOfferId}`, { ...guidePutBody(), images: 'none' })
     expect(res.statusCode).toBe(422)
     expectContract(res, 'updateOfferUsingPUT')
     const mismatch = await send('PUT', `/sale/offers/${ADS_GUIDE.draftOfferId}`, { ...guidePutBody(), id: '1111111111' })
     expect(mismatch.statusCode).toBe(422)
     expect(mismatch.json().errors[0].path).toBe('id')
-    expect(t.store.read(s => s.offers.find(o => o.id === ADS_GUIDE.draftOfferId))).toEqual(before)
+    expect(readState(t.store, s => s.offers.find(o => o.id === ADS_GUIDE.draftOfferId))).toEqual(before)
   })
 
   test('"Wystaw podobne": a GET body without id and dates, POSTed back, is a new valid draft', async () => {
@@ -199,7 +199,11 @@ describe('packages', () => {
 
   test('once published, the base package stays and extras can only be added', async () => {
     const readyUrl = `/sale/offer-classifieds-packages/${ADS_GUIDE.readyOfferId}`
-    await t.store.update(s => { s.offers.find(o => o.id === ADS_GUIDE.readyOfferId)!.publication.status = 'ACTIVE' })
+    await t.store.update(tx => {
+      const offers = tx.seller(t.store.ownerOf('offers', ADS_GUIDE.readyOfferId)!).offers
+      const offer = offers.get(ADS_GUIDE.readyOfferId)!
+      offers.put({ ...offer, publication: { ...offer.publication, status: 'ACTIVE' } })
+    })
     const base = await send('PUT', readyUrl, { basePackage: { id: '708a5240-0dc4-4573-8d50-4a32cdcc5823' } })
     expect(base.statusCode).toBe(422)
     expect(base.json().errors[0].message).toBe('The base package can be changed only before the ad is published.')

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest'
 import { GUIDE } from '../../src/fixtures/disputes.js'
-import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, tokenFor, type TestApp, readState } from '../support/app.js'
 
 let t: TestApp
 let token: string
@@ -15,7 +15,7 @@ const list = async (query: string, bearer = token) => {
 }
 
 test('every dispute\'s checkout form can be read as an order', async () => {
-  const disputeOrders = t.store.read(s => s.disputes.filter(d => d.meta.sellerId === '44667781').map(d => d.checkoutForm.id))
+  const disputeOrders = readState(t.store, s => s.disputes.filter(d => d.meta.sellerId === '44667781').map(d => d.checkoutForm.id))
   for (const id of disputeOrders) {
     const res = await t.app.inject({ method: 'GET', url: `/order/checkout-forms/${id}`, headers: allegroHeaders(token) })
     expect(res.statusCode, id).toBe(200)
@@ -45,7 +45,7 @@ test('filters: status, fulfillment.status, buyer.login, bought dates, sort', asy
   expect((await list('?buyer.login=Buyer_login1')).body.checkoutForms.map((f: { id: string }) => f.id)).toEqual([GUIDE.checkoutFormId])
   expect((await list('?lineItems.boughtAt.lte=2017-01-01T00:00:00Z')).body.totalCount).toBe(11)
   const ascending = (await list('?sort=lineItems.boughtAt&limit=1')).body.checkoutForms[0].id
-  expect(ascending).toBe(t.store.read(s => s.checkoutForms.filter(f => f.meta.sellerId === '44667781')
+  expect(ascending).toBe(readState(t.store, s => s.checkoutForms.filter(f => f.meta.sellerId === '44667781')
     .sort((a, b) => a.lineItems[0]!.boughtAt!.localeCompare(b.lineItems[0]!.boughtAt!))[0]!.id))
 })
 

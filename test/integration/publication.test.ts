@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { ADS_GUIDE } from '../../src/fixtures/offers.js'
-import { allegroHeaders, buildTestApp, expectContract, START, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, START, tokenFor, type TestApp, readState } from '../support/app.js'
 import { guidePutBody } from '../support/offers.js'
 import { command, offerStatus, report, tasks } from '../support/publication.js'
 
@@ -176,7 +176,7 @@ describe('command rules', () => {
     const res = await t.app.inject({ method: 'PUT', url: `/sale/offer-publication-commands/${id ?? '3380d97f-0d32-4747-8a17-1da38f9499de'}`, headers: allegroHeaders(token), payload: JSON.stringify(payload) })
     expect(res.statusCode).toBe(status)
     expect(expectContract(res, 'changePublicationStatusUsingPUT').errors[0].path).toBe(path)
-    expect(t.store.read(s => s.publicationCommands.length)).toBe(0)
+    expect(readState(t.store, s => s.publicationCommands.length)).toBe(0)
     expect((await offerStatus(t.app, token, READY)).status).toBe('INACTIVE')
   })
 

@@ -6,11 +6,11 @@ import { manualClock, type Clock, type ManualClock } from '../../src/server/core
 import { memoryBlobStore, type BlobStore } from '../../src/server/core/blob-store.js'
 import { randomIds, type Ids } from '../../src/server/core/ids.js'
 import { loadContract, VENDOR_JSON } from '../../src/server/core/openapi.js'
-import { memoryPersistence, openStore, type Store } from '../../src/server/core/store.js'
+import { memoryPersistence, openStore } from '../../src/server/core/store.js'
 import { checkAgainstSchema } from '../../src/server/core/validation.js'
 import { mediaTypeOf } from '../../src/server/plugins/allegro-http.js'
-import { newSecret, seedWithFiles } from '../../src/server/seed.js'
-import { checkState, type State } from '../../src/server/state.js'
+import { newSecret, seedDump } from '../../src/server/seed.js'
+import { SCHEMA, stateFormat, toV1, type AppStore, type StateV1 } from '../../src/server/state.js'
 
 export { VENDOR_JSON }
 export const START = '2026-01-05T10:00:00.000Z'
@@ -18,7 +18,7 @@ export const START = '2026-01-05T10:00:00.000Z'
 export interface TestApp {
   app: FastifyInstance
   clock: ManualClock
-  store: Store<State>
+  store: AppStore
   blobs: BlobStore
   ids: Ids
 }
@@ -29,9 +29,14 @@ export async function buildTestApp (options: { scenario?: string, clock?: Clock,
   const clock = (options.clock ?? manualClock(START)) as ManualClock
   const ids = randomIds()
   const blobs = memoryBlobStore()
-  const store = await openStore(memoryPersistence<State>(), {
-    initial: () => seedWithFiles(blobs, options.scenario ?? 'default', { now: clock.now(), ids, secret: newSecret(), clockNow: clock.now().toISOString() }),
-    check: (raw) => checkState(raw, 'memory'),
+  const scenario = options.scenario ?? 'default'
+  const store = await openStore(SCHEMA, memoryPersistence(), {
+    initial: async () => {
+      const { dump, files } = await seedDump(scenario, { secret: newSecret(), scenario, clockNow: clock.now().toISOString() })
+      for (const [key, bytes] of Object.entries(files)) await blobs.put(key, bytes)
+      return dump
+    },
+    format: stateFormat('memory'),
   })
   const config: Config = { ...defaultConfig, dataFile: null, clock: 'manual', logLevel: 'silent', publicUrl: 'http://127.0.0.1:3000', ...options.config }
   const app = await buildApp({ store, blobs, clock, ids, config, wait: options.wait })
@@ -75,4 +80,9 @@ export function expectContract<T = any> (response: LightMyRequestResponse, opera
   const problems = checkAgainstSchema(schema, body)
   expect(problems, `${operationId} ${status} body breaks the contract: ${JSON.stringify(body).slice(0, 500)}`).toEqual([])
   return body as T
+}
+
+/** The whole state in the flat snapshot form, for assertions about what is stored. */
+export function readState<T> (store: AppStore, select: (state: StateV1) => T): T {
+  return select(toV1(store.dump()))
 }

@@ -1,7 +1,6 @@
 import type { Ids } from '../../core/ids.js'
-import type { Store } from '../../core/store.js'
 import { apiErrors } from '../../errors.js'
-import type { State } from '../../state.js'
+import type { AppStore, SellerTables } from '../../state.js'
 import { checkContact, contactLimitReached } from './contact.rules.js'
 import type { Contact, ContactRequest, StoredContact } from './contacts.types.js'
 
@@ -10,12 +9,13 @@ export function toWireContact ({ meta: _meta, ...contact }: StoredContact): Cont
 }
 
 /** The seller's contacts for classified ads. */
-export function createContactsService ({ store, ids }: { store: Store<State>, ids: Ids }) {
-  function own (state: State, sellerId: string, contactId: string): StoredContact {
-    const contact = state.contacts.find(c => c.id === contactId)
-    if (!contact) throw apiErrors.notFound(`Contact ${contactId} not found`)
-    if (contact.meta.sellerId !== sellerId) throw apiErrors.accessDenied(`Contact ${contactId} belongs to another seller`)
-    return contact
+export function createContactsService ({ store, ids }: { store: AppStore, ids: Ids }) {
+  /** The seller's contact, or Allegro's 404 (unknown) / 403 (another seller's). */
+  function own (tables: SellerTables, contactId: string): StoredContact {
+    const contact = tables.contacts.get(contactId)
+    if (contact) return contact
+    if (store.ownerOf('contacts', contactId) !== undefined) throw apiErrors.accessDenied(`Contact ${contactId} belongs to another seller`)
+    throw apiErrors.notFound(`Contact ${contactId} not found`)
   }
 
   function valid (request: ContactRequest) {
@@ -26,31 +26,30 @@ export function createContactsService ({ store, ids }: { store: Store<State>, id
 
   return {
     list (sellerId: string): { contacts: Contact[] } {
-      return { contacts: store.read(s => s.contacts.filter(c => c.meta.sellerId === sellerId)).map(toWireContact) }
+      return { contacts: store.seller(sellerId).contacts.all().map(toWireContact) }
     },
 
     get (sellerId: string, contactId: string): Contact {
-      return toWireContact(store.read(s => own(s, sellerId, contactId)))
+      return toWireContact(own(store.seller(sellerId), contactId))
     },
 
     async create (sellerId: string, request: ContactRequest): Promise<Contact> {
       const contact = valid(request)
-      return store.update(draft => {
-        const limit = contactLimitReached(draft.contacts.filter(c => c.meta.sellerId === sellerId).length)
+      return store.update(tx => {
+        const tables = tx.seller(sellerId)
+        const limit = contactLimitReached(tables.contacts.size)
         if (limit.length > 0) throw apiErrors.invalid(limit)
-        const stored: StoredContact = { id: ids.uuid(), ...contact, meta: { sellerId } }
-        draft.contacts.push(stored)
-        return toWireContact(stored)
+        return toWireContact(tables.contacts.put({ id: ids.uuid(), ...contact, meta: { sellerId } }))
       })
     },
 
     /** A full replace: fields left out are emptied. */
     async replace (sellerId: string, contactId: string, request: ContactRequest): Promise<Contact> {
       const contact = valid(request)
-      return store.update(draft => {
-        const stored = own(draft, sellerId, contactId)
-        Object.assign(stored, contact)
-        return toWireContact(stored)
+      return store.update(tx => {
+        const tables = tx.seller(sellerId)
+        const stored = own(tables, contactId)
+        return toWireContact(tables.contacts.put({ id: stored.id, ...contact, meta: stored.meta }))
       })
     },
   }

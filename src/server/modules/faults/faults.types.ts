@@ -1,3 +1,5 @@
+import { deepFreeze } from '../../core/table.js'
+
 /** Failures a tester planned through /__mock/faults. Persisted, so they survive a restart; a reset clears them. */
 export interface TaskFailureFault {
   /** Only tasks of these offers; null for any task. */
@@ -35,4 +37,4 @@ export interface FaultsState {
   faults: Faults
 }
 
-export const NO_FAULTS: Faults = { taskFailures: [], responses: [], latencies: [], rateLimit: { enabled: false, perMinute: 9000 } }
+export const NO_FAULTS: Faults = deepFreeze({ taskFailures: [], responses: [], latencies: [], rateLimit: { enabled: false, perMinute: 9000 } })

@@ -21,7 +21,7 @@ export function checkImageUrl (text: string): Violation[] {
   return []
 }
 
-/** An image is gone once it expired, unless an offer uses it. */
-export function isImageAvailable (image: StoredImage, now: Date, usedLocations: ReadonlySet<string>): boolean {
-  return usedLocations.has(image.location) || now.getTime() < Date.parse(image.expiresAt)
+/** An image is gone once it expired, unless one of its seller's offers uses it. */
+export function isImageAvailable (image: StoredImage, now: Date, usedByAnOffer: boolean): boolean {
+  return usedByAnOffer || now.getTime() < Date.parse(image.expiresAt)
 }

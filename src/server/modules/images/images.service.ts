@@ -1,17 +1,16 @@
 import type { BlobStore } from '../../core/blob-store.js'
-import type { Clock } from '../../core/clock.js'
 import type { Ids } from '../../core/ids.js'
 import { matchesContentType } from '../../core/magic-bytes.js'
-import type { Store } from '../../core/store.js'
 import { apiErrors } from '../../errors.js'
-import { usedImageLocations, type State } from '../../state.js'
+import type { SellerClocks } from '../../seller-clocks.js'
+import type { AppStore, SellerTables } from '../../state.js'
 import { checkImageUrl, IMAGE_TTL_MS, isImageAvailable } from './image.rules.js'
 import type { StoredImage } from './images.types.js'
 
 export interface ImagesDeps {
-  store: Store<State>
+  store: AppStore
   blobs: BlobStore
-  clock: Clock
+  clocks: SellerClocks
   ids: Ids
   publicUrl: () => string
   /** Served for images given by URL: the mock does not fetch them. */
@@ -21,13 +20,13 @@ export interface ImagesDeps {
 export type ImageSource = { kind: 'url', url: string } | { kind: 'bytes', contentType: string, bytes: Buffer }
 
 /** Offer images: upload by URL or bytes, serve them, and let unused ones expire on the mock's clock. */
-export function createImagesService ({ store, blobs, clock, ids, publicUrl, placeholder }: ImagesDeps) {
-  /** Drops expired images no offer uses; returns the blob keys to delete once the change is saved. */
-  function dropExpired (draft: State): string[] {
-    const used = usedImageLocations(draft)
-    const now = clock.now()
-    const gone = draft.images.filter(i => !isImageAvailable(i, now, used))
-    draft.images = draft.images.filter(i => !gone.includes(i))
+export function createImagesService ({ store, blobs, clocks, ids, publicUrl, placeholder }: ImagesDeps) {
+  const usedByAnOffer = (tables: SellerTables, image: StoredImage) => tables.offers.countWhere('byImage', image.location) > 0
+
+  /** Drops the seller's expired images no offer of its uses; returns the blob keys to delete once the change is saved. */
+  function dropExpired (tables: SellerTables, now: Date): string[] {
+    const gone = tables.images.dueBy(now.getTime()).filter(i => !isImageAvailable(i, now, usedByAnOffer(tables, i)))
+    for (const image of gone) tables.images.delete(image.id)
     return gone.map(i => i.meta.blobKey).filter((k): k is string => k !== null)
   }
 
@@ -46,7 +45,7 @@ export function createImagesService ({ store, blobs, clock, ids, publicUrl, plac
       const id = ids.uuid()
       const blobKey = source.kind === 'bytes' ? id : null
       if (blobKey && source.kind === 'bytes') await blobs.put(blobKey, source.bytes)
-      const now = clock.now()
+      const now = clocks.now(sellerId)
       const image: StoredImage = {
         id,
         location: `${publicUrl()}/__mock/images/${id}`,
@@ -59,9 +58,10 @@ export function createImagesService ({ store, blobs, clock, ids, publicUrl, plac
           blobKey,
         },
       }
-      const expired = await store.update(draft => {
-        const keys = dropExpired(draft)
-        draft.images.push(image)
+      const expired = await store.update(tx => {
+        const tables = tx.seller(sellerId)
+        const keys = dropExpired(tables, now)
+        tables.images.put(image)
         return keys
       })
       await deleteBlobs(expired)
@@ -70,11 +70,10 @@ export function createImagesService ({ store, blobs, clock, ids, publicUrl, plac
 
     /** The bytes behind a location the mock handed out; 404 once the image expired unused. */
     async serve (imageId: string): Promise<{ contentType: string, bytes: Buffer }> {
-      const now = clock.now()
-      const found = store.read(s => {
-        const image = s.images.find(i => i.id === imageId)
-        return image && isImageAvailable(image, now, usedImageLocations(s)) ? image : undefined
-      })
+      const owner = store.ownerOf('images', imageId)
+      const tables = owner === undefined ? undefined : store.seller(owner)
+      const image = tables?.images.get(imageId)
+      const found = image && isImageAvailable(image, clocks.now(owner), usedByAnOffer(tables!, image)) ? image : undefined
       if (!found) throw apiErrors.notFound(`Image ${imageId} not found`)
       if (found.meta.blobKey === null) return { contentType: 'image/png', bytes: placeholder }
       const bytes = await blobs.get(found.meta.blobKey)

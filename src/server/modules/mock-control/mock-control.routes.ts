@@ -4,6 +4,7 @@ import { scenarioNames } from '../../../fixtures/scenarios.js'
 import type { OffersService } from '../offers/offers.service.js'
 import type { PublicationService } from '../publication/publication.service.js'
 import type { MockControlService } from './mock-control.service.js'
+import { clockStepBody } from './sandboxes.routes.js'
 
 const sellerBody = {
   type: 'object',
@@ -13,16 +14,6 @@ const sellerBody = {
     login: { type: 'string', minLength: 1, maxLength: 64 },
     id: { type: 'string', pattern: '^[0-9]{1,19}$' },
     company: { type: 'boolean' },
-  },
-}
-
-const advanceBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    ms: { type: 'integer', minimum: 0 },
-    by: { type: 'string' },
-    to: { type: 'string' },
   },
 }
 
@@ -73,7 +64,7 @@ const mockControlRoutes: FastifyPluginAsync<MockControlOptions> =
 
     app.get('/__mock/clock', async () => control.clock())
 
-    app.post<{ Body: { ms?: number, by?: string, to?: string } }>('/__mock/clock/advance', { schema: { body: advanceBody } },
+    app.post<{ Body: { ms?: number, by?: string, to?: string } }>('/__mock/clock/advance', { schema: { body: clockStepBody } },
       async (request) => control.advanceClock(request.body))
   }
 

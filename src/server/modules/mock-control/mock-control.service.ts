@@ -1,17 +1,20 @@
-import { isManual, type Clock } from '../../core/clock.js'
+import { isManual } from '../../core/clock.js'
 import { durationMs } from '../../core/duration.js'
 import type { BlobStore } from '../../core/blob-store.js'
 import type { Ids } from '../../core/ids.js'
-import type { Store } from '../../core/store.js'
 import { apiErrors } from '../../errors.js'
-import { installState, seedState, UnknownScenarioError } from '../../seed.js'
-import { checkState, findSeller, referencedBlobKeys, type Seller, type State } from '../../state.js'
+import { installDump, seedDump, seedPartition, UnknownScenarioError, type PartitionSeed } from '../../seed.js'
+import type { SellerClocks } from '../../seller-clocks.js'
+import {
+  blobKeysOfV1, checkStateV1, findSeller, fromV1, instanceSettings, referencedBlobKeys, toV1,
+  type AppStore, type AppTransaction, type Seller, type SellerTables, type StateV1,
+} from '../../state.js'
 import type { OAuthService } from '../oauth/oauth.service.js'
 
 export interface MockControlDeps {
-  store: Store<State>
+  store: AppStore
   blobs: BlobStore
-  clock: Clock
+  clocks: SellerClocks
   ids: Ids
   oauth: OAuthService
 }
@@ -21,69 +24,171 @@ export interface SellerWithToken extends Seller {
   tokenExpiresAt: string
 }
 
-/** The whole state and the bytes of every file it refers to, base64-encoded. */
+/** The whole state (version 1, the snapshot format) and the bytes of every file it refers to, base64-encoded. */
 export interface Snapshot {
-  state: State
+  state: StateV1
   files: Record<string, string>
 }
 
-/** The `/__mock` control API: sellers and their tokens, scenarios, snapshots and the clock. */
-export function createMockControlService ({ store, blobs, clock, ids, oauth }: MockControlDeps) {
+export interface Sandbox {
+  seller: { id: string, login: string }
+  accessToken: string
+  refreshToken: string
+  /** The scenario's ids and the sandbox's own for them (disputes, orders, offers, attachments...). */
+  ids: Record<string, string>
+}
+
+/** A moment on a clock: `ms` or an ISO 8601 duration (`by`) ahead, or an instant (`to`). */
+export interface ClockStep { ms?: number, by?: string, to?: string }
+
+/** The `/__mock` control API: sellers and sandboxes, scenarios, snapshots and clocks. */
+export function createMockControlService ({ store, blobs, clocks, ids, oauth }: MockControlDeps) {
+  const clock = clocks.instance
+
   const withToken = (seller: Seller): SellerWithToken => {
     const { accessToken, expiresAt } = oauth.mintUserToken(seller.id)
     return { ...seller, accessToken, tokenExpiresAt: expiresAt }
   }
 
-  /** The id of a seller named by login or id; 404 when there is none. */
-  const sellerId = (seller: string): string => {
-    const found = store.read(s => findSeller(s, seller))
+  /** A seller named by login or id; 404 when there is none. */
+  const sellerOf = (seller: string): Seller => {
+    const found = findSeller(store.instance, seller)
     if (!found) throw apiErrors.notFound(`Seller ${seller} not found`)
-    return found.id
+    return found
+  }
+
+  function scenarioSeedError (error: unknown): never {
+    if (error instanceof UnknownScenarioError) throw apiErrors.validation(error.message, 'scenario')
+    throw error
+  }
+
+  /** The blob keys a seller's partition refers to. */
+  function blobKeysOf (tables: SellerTables): string[] {
+    return [...tables.disputeAttachments.all().map(a => a.meta.blobKey), ...tables.images.all().map(i => i.meta.blobKey)]
+      .filter((k): k is string => typeof k === 'string')
+  }
+
+  /** Replaces the seller's partition by `seed` inside the change `tx`. */
+  function installPartition (tx: AppTransaction, sellerId: string, seed: PartitionSeed): void {
+    tx.dropPartition(sellerId)
+    const tables = tx.seller(sellerId) as unknown as Record<string, { put (row: unknown): unknown }>
+    for (const [name, rows] of Object.entries(seed.tables)) for (const row of rows) tables[name]!.put(row)
+  }
+
+  async function putFiles (files: Record<string, Buffer>): Promise<void> {
+    for (const [key, bytes] of Object.entries(files)) await blobs.put(key, bytes)
+  }
+
+  async function dropBlobs (keys: Iterable<string>): Promise<void> {
+    for (const key of keys) await blobs.delete(key)
+  }
+
+  /** Moves `from` by a clock step; only forward. */
+  function target (from: number, step: ClockStep): number {
+    let to: number
+    if (step.to !== undefined) {
+      to = Date.parse(step.to)
+      if (Number.isNaN(to)) throw apiErrors.validation('to must be an ISO 8601 date-time', 'to')
+    } else if (step.by !== undefined) {
+      const ms = durationMs(step.by)
+      if (ms === null) throw apiErrors.validation('by must be an ISO 8601 duration such as PT10M or P1DT2H', 'by')
+      to = from + ms
+    } else if (step.ms !== undefined) {
+      to = from + step.ms
+    } else {
+      throw apiErrors.validation('Give one of ms, by or to', null)
+    }
+    if (!Number.isFinite(to) || Math.abs(to) > 8.64e15) throw apiErrors.validation('The time is out of range', step.to !== undefined ? 'to' : 'ms')
+    if (to < from) throw apiErrors.validation('The clock only moves forward', step.to !== undefined ? 'to' : 'ms')
+    return to
   }
 
   return {
     sellers () {
-      const { sellers, clients } = store.read(s => ({ sellers: s.sellers, clients: s.clients }))
-      return { sellers: sellers.map(withToken), clients }
+      return { sellers: store.instance.sellers.all().map(withToken), clients: store.instance.clients.all() }
     },
 
-    sellerId,
+    sellerId: (seller: string) => sellerOf(seller).id,
 
     /** A fresh token for one seller, found by login or id. */
     tokenFor (seller: string, options: { expired?: boolean } = {}): string {
-      return oauth.mintUserToken(sellerId(seller), options).accessToken
+      return oauth.mintUserToken(sellerOf(seller).id, options).accessToken
     },
 
     async addSeller (input: { login: string, id?: string, company?: boolean }): Promise<SellerWithToken> {
-      const seller = await store.update(draft => {
-        if (draft.sellers.some(s => s.login === input.login)) throw apiErrors.conflict(`A seller with login ${input.login} exists`)
+      const { scenario } = instanceSettings(store)
+      const seller = await store.update(tx => {
+        if (tx.instance.sellers.countWhere('byLogin', input.login) > 0) throw apiErrors.conflict(`A seller with login ${input.login} exists`)
         const id = input.id ?? ids.numeric(8)
-        if (draft.sellers.some(s => s.id === id)) throw apiErrors.conflict(`A seller with id ${id} exists`)
-        const created: Seller = { id, login: input.login, company: input.company ?? false }
-        draft.sellers.push(created)
-        return created
+        if (tx.instance.sellers.has(id)) throw apiErrors.conflict(`A seller with id ${id} exists`)
+        tx.seller(id).settings.put({ clockOffsetMs: 0, scenario, sandbox: false })
+        return tx.instance.sellers.put({ id, login: input.login, company: input.company ?? false })
       })
       return withToken(seller)
     },
 
-    async reset (scenario?: string): Promise<{ scenario: string }> {
-      const current = store.read(s => ({ secret: s.secret, scenario: s.scenario, clockNow: s.clockNow }))
-      const name = scenario ?? current.scenario
-      let seeded
+    /** POST /__mock/sandboxes: a new seller with its own copy of a scenario's data, under fresh ids. */
+    async createSandbox (input: { scenario?: string, login?: string }): Promise<Sandbox> {
+      const scenario = input.scenario ?? instanceSettings(store).scenario
+      let id = ids.numeric(8)
+      while (store.instance.sellers.has(id)) id = ids.numeric(8)
+      const seller: Seller = { id, login: input.login ?? `sandbox-${id}`, company: false }
+      if (store.instance.sellers.countWhere('byLogin', seller.login) > 0) throw apiErrors.conflict(`A seller with login ${seller.login} exists`)
+      const seed = await seedPartition(scenario, seller, true).catch(scenarioSeedError)
+      await putFiles(seed.files)
       try {
-        seeded = seedState(name, { now: clock.now(), ids, secret: current.secret, clockNow: current.clockNow })
+        const tokens = await store.update(tx => {
+          if (tx.instance.sellers.countWhere('byLogin', seller.login) > 0) throw apiErrors.conflict(`A seller with login ${seller.login} exists`)
+          tx.instance.sellers.put(seller)
+          installPartition(tx, id, seed)
+          return oauth.grantFor(tx.instance, id)
+        })
+        return { seller: { id, login: seller.login }, accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, ids: seed.ids }
       } catch (error) {
-        if (error instanceof UnknownScenarioError) throw apiErrors.validation(error.message, 'scenario')
+        await dropBlobs(Object.keys(seed.files))
         throw error
       }
-      await installState(store, blobs, seeded.state, seeded.files)
+    },
+
+    /** DELETE /__mock/sandboxes/{sellerId}: the sandbox seller, its data, its tokens and its files are gone. */
+    async deleteSandbox (sellerId: string): Promise<void> {
+      const settings = store.seller(sellerId).settings.get('single')
+      if (!store.instance.sellers.has(sellerId) || !settings?.sandbox) throw apiErrors.notFound(`Sandbox ${sellerId} not found`)
+      const keys = blobKeysOf(store.seller(sellerId))
+      await store.update(tx => {
+        tx.dropPartition(sellerId)
+        tx.instance.sellers.delete(sellerId)
+        oauth.forgetSeller(tx.instance, sellerId)
+      })
+      await dropBlobs(keys)
+    },
+
+    /** POST /__mock/sellers/{seller}/reset: only this seller's data goes back to its scenario (clock offset and faults too). */
+    async resetSeller (sellerRef: string): Promise<{ seller: string, scenario: string, ids: Record<string, string> }> {
+      const seller = sellerOf(sellerRef)
+      const current = store.seller(seller.id).settings.get('single')
+      const scenario = current?.scenario ?? instanceSettings(store).scenario
+      const seed = await seedPartition(scenario, seller, current?.sandbox ?? false).catch(scenarioSeedError)
+      const before = blobKeysOf(store.seller(seller.id))
+      await putFiles(seed.files)
+      await store.update(tx => installPartition(tx, seller.id, seed))
+      await dropBlobs(before.filter(key => !(key in seed.files)))
+      return { seller: seller.id, scenario, ids: seed.ids }
+    },
+
+    /** POST /__mock/reset: the whole instance goes back to a scenario; sandboxes are removed. */
+    async reset (scenario?: string): Promise<{ scenario: string }> {
+      const current = instanceSettings(store)
+      const name = scenario ?? current.scenario
+      const { dump, files } = await seedDump(name, { ...current, scenario: name }).catch(scenarioSeedError)
+      await installDump(store, blobs, dump, files, () => referencedBlobKeys(store))
       return { scenario: name }
     },
 
     async exportSnapshot (): Promise<Snapshot> {
-      const state = store.read(s => s)
+      const state = toV1(store.dump())
       const files: Record<string, string> = {}
-      for (const key of referencedBlobKeys(state)) {
+      for (const key of blobKeysOfV1(state)) {
         const bytes = await blobs.get(key)
         if (bytes) files[key] = bytes.toString('base64')
       }
@@ -91,10 +196,10 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
     },
 
     async importSnapshot (snapshot: unknown): Promise<void> {
-      let state: State
+      let state: StateV1
       const body = (snapshot ?? {}) as Partial<Snapshot>
       try {
-        state = checkState(body.state, 'snapshot')
+        state = checkStateV1(body.state, 'snapshot')
       } catch (error) {
         throw apiErrors.validation((error as Error).message, 'state')
       }
@@ -102,9 +207,10 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
       if (typeof files !== 'object' || Object.values(files).some(v => typeof v !== 'string')) {
         throw apiErrors.validation('files must map blob keys to base64 strings', 'files')
       }
-      const missing = [...referencedBlobKeys(state)].filter(key => !(key in files))
+      const missing = [...blobKeysOfV1(state)].filter(key => !Object.hasOwn(files, key))
       if (missing.length > 0) throw apiErrors.validation(`The snapshot lacks the files ${missing.join(', ')}`, 'files')
-      await installState(store, blobs, state, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, 'base64')])))
+      const bytes = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, 'base64')]))
+      await installDump(store, blobs, fromV1(state), bytes, () => referencedBlobKeys(store))
       if (isManual(clock) && state.clockNow && Date.parse(state.clockNow) > clock.now().getTime()) clock.set(new Date(state.clockNow))
     },
 
@@ -112,28 +218,31 @@ export function createMockControlService ({ store, blobs, clock, ids, oauth }: M
       return { mode: clock.mode, now: clock.now().toISOString() }
     },
 
-    /** Moves a manual clock by `ms`, an ISO 8601 duration (`by`) or to an instant (`to`); the time is persisted first. */
-    async advanceClock (input: { ms?: number, by?: string, to?: string }) {
+    /** Moves a manual instance clock (everyone's time); the time is persisted first. */
+    async advanceClock (step: ClockStep) {
       if (!isManual(clock)) throw apiErrors.conflict('The clock is the system clock; start allegro-mock with --clock manual to move it', 'ClockNotManual')
-      const now = clock.now().getTime()
-      let target: number
-      if (input.to !== undefined) {
-        target = Date.parse(input.to)
-        if (Number.isNaN(target)) throw apiErrors.validation('to must be an ISO 8601 date-time', 'to')
-      } else if (input.by !== undefined) {
-        const ms = durationMs(input.by)
-        if (ms === null) throw apiErrors.validation('by must be an ISO 8601 duration such as PT10M or P1DT2H', 'by')
-        target = now + ms
-      } else if (input.ms !== undefined) {
-        target = now + input.ms
-      } else {
-        throw apiErrors.validation('Give one of ms, by or to', null)
-      }
-      if (target < now) throw apiErrors.validation('The clock only moves forward', input.to !== undefined ? 'to' : 'ms')
-      const next = new Date(target).toISOString()
-      await store.update(draft => { draft.clockNow = next })
-      clock.set(new Date(target))
+      const next = new Date(target(clock.now().getTime(), step)).toISOString()
+      await store.update(tx => { tx.instance.settings.put({ ...instanceSettings(store), clockNow: next }) })
+      clock.set(new Date(next))
       return { mode: clock.mode, now: next }
+    },
+
+    sellerClock (sellerRef: string) {
+      const seller = sellerOf(sellerRef)
+      return { mode: clock.mode, now: clocks.now(seller.id).toISOString(), offsetMs: clocks.offsetOf(seller.id) }
+    },
+
+    /** Moves one seller's time only: its offset on top of the instance clock grows (with either clock). */
+    async advanceSellerClock (sellerRef: string, step: ClockStep) {
+      const seller = sellerOf(sellerRef)
+      const from = clocks.now(seller.id).getTime()
+      const to = target(from, step)
+      await store.update(tx => {
+        const settings = tx.seller(seller.id).settings
+        const current = settings.get('single') ?? { clockOffsetMs: 0, scenario: instanceSettings(store).scenario, sandbox: false }
+        settings.put({ ...current, clockOffsetMs: current.clockOffsetMs + (to - from) })
+      })
+      return this.sellerClock(seller.id)
     },
   }
 }

@@ -1,6 +1,6 @@
 /** POST /__mock/provider-states: Pact's provider-state setup URL (`providerStatesSetupUrl`), GET lists the states */
 import type { FastifyPluginAsync } from 'fastify'
-import { applyProviderState, PROVIDER_STATES, UnknownProviderStateError, type StateTools } from '../../../contracts/provider-states.js'
+import { applyProviderState, PROVIDER_STATES, ProviderStateError, UnknownProviderStateError, type StateTools } from '../../../contracts/provider-states.js'
 import { apiErrors } from '../../errors.js'
 
 interface SetupBody { state?: string, params?: Record<string, unknown>, action?: 'setup' | 'teardown' }
@@ -17,6 +17,7 @@ const providerStatesRoutes: FastifyPluginAsync<{ tools: StateTools }> = async (a
       await applyProviderState(tools, state, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])))
     } catch (error) {
       if (error instanceof UnknownProviderStateError) throw apiErrors.validation(error.message, 'state')
+      if (error instanceof ProviderStateError) throw apiErrors.validation(error.message, 'params')
       throw error
     }
     return {}

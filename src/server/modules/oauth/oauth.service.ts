@@ -1,10 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { Clock } from '../../core/clock.js'
 import { ALPHANUMERIC, LOWER_LETTERS, type Ids } from '../../core/ids.js'
-import type { Store } from '../../core/store.js'
 import type { Config } from '../../config.js'
 import { apiErrors } from '../../errors.js'
-import { findSeller, type Seller, type State } from '../../state.js'
+import type { SellerClocks } from '../../seller-clocks.js'
+import { findSeller, instanceSettings, REFRESH_GRACE_MS, type AppStore, type InstanceTables, type Seller } from '../../state.js'
 import { signJwt, verifyJwt, type TokenClaims } from './jwt.js'
 import type { Client, DeviceGrant, Principal } from './oauth.types.js'
 import { ALL_SCOPES, parseScopes } from './scopes.js'
@@ -16,7 +15,6 @@ const PACT_TOKEN = /^pact:([^:\s]+)(:expired)?$/
 export const ACCESS_TOKEN_SECONDS = 12 * 3600
 export const REFRESH_TOKEN_MS = 90 * 24 * 3600 * 1000
 export const AUTHORIZATION_CODE_MS = 10_000
-export const REFRESH_GRACE_MS = 60_000
 export const DEVICE_CODE_SECONDS = 3600
 export const DEVICE_INTERVAL_SECONDS = 5
 
@@ -50,8 +48,8 @@ export type AuthorizeOutcome =
   | { kind: 'error', message: string }
 
 export interface OAuthDeps {
-  store: Store<State>
-  clock: Clock
+  store: AppStore
+  clocks: SellerClocks
   ids: Ids
   config: Pick<Config, 'deviceApproval' | 'pactTokens'>
   /** The mock's own base URL, for the device verification page. */
@@ -63,12 +61,14 @@ interface Grant { clientId: string, sellerId: string | null, scopes: string[], p
 // Plain data, not an Error: results leave the store as structured clones.
 type PollResult = { ok: true, tokens: TokenResponse } | { ok: false, error: 'deviceDenied' | 'deviceSlowDown' | 'devicePending' }
 
-export function createOAuthService ({ store, clock, ids, config, publicUrl }: OAuthDeps) {
-  const nowMs = () => clock.now().getTime()
+export function createOAuthService ({ store, clocks, ids, config, publicUrl }: OAuthDeps) {
+  /** Time on the clock of the seller a grant is for (its token lifetimes follow its sandbox clock). */
+  const nowMs = (sellerId: string | null = null) => clocks.now(sellerId).getTime()
   const iso = (ms: number) => new Date(ms).toISOString()
 
-  function issueTokens (draft: State, grant: Grant): TokenResponse {
-    const now = nowMs()
+  function issueTokens (tables: InstanceTables, grant: Grant): TokenResponse {
+    const now = nowMs(grant.sellerId)
+    const { secret } = instanceSettings(store)
     const jti = ids.uuid()
     const claims: TokenClaims = {
       ...(grant.sellerId ? { user_name: grant.sellerId } : {}),
@@ -80,7 +80,7 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       authorities: [grant.sellerId ? 'ROLE_USER' : 'ROLE_CLIENT'],
     }
     const response: TokenResponse = {
-      access_token: signJwt(claims, draft.secret),
+      access_token: signJwt(claims, secret),
       token_type: 'bearer',
       expires_in: ACCESS_TOKEN_SECONDS - 1,
       scope: grant.scopes.join(' '),
@@ -90,32 +90,31 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
     if (grant.sellerId) {
       const refreshJti = ids.uuid()
       const expiresAt = now + REFRESH_TOKEN_MS
-      draft.oauth.refreshTokens.push({
+      tables.refreshTokens.put({
         jti: refreshJti, clientId: grant.clientId, sellerId: grant.sellerId, scopes: grant.scopes,
         publicClient: grant.publicClient, expiresAt: iso(expiresAt), spentAt: null,
       })
-      response.refresh_token = signJwt({ ...claims, jti: refreshJti, ati: jti, exp: Math.floor(expiresAt / 1000) }, draft.secret)
+      response.refresh_token = signJwt({ ...claims, jti: refreshJti, ati: jti, exp: Math.floor(expiresAt / 1000) }, secret)
     }
     return response
   }
 
-  /** Drops records nobody can use any more, so the data file does not grow without bound. */
-  function prune (draft: State): void {
+  /** Drops records nobody can use any more (from the due index), so the data does not grow without bound. */
+  function prune (tables: InstanceTables): void {
     const now = nowMs()
-    draft.oauth.codes = draft.oauth.codes.filter(c => Date.parse(c.expiresAt) > now)
-    draft.oauth.refreshTokens = draft.oauth.refreshTokens.filter(r => Date.parse(r.expiresAt) > now &&
-      (r.spentAt === null || Date.parse(r.spentAt) + REFRESH_GRACE_MS > now))
-    draft.oauth.devices = draft.oauth.devices.filter(d => Date.parse(d.expiresAt) + 24 * 3600 * 1000 > now)
+    for (const code of tables.authCodes.dueBy(now)) tables.authCodes.delete(code.code)
+    for (const token of tables.refreshTokens.dueBy(now)) tables.refreshTokens.delete(token.jti)
+    for (const device of tables.devices.dueBy(now)) tables.devices.delete(device.deviceCode)
   }
 
-  function authenticateClient (state: State, basic: BasicCredentials | null, params: Params, allowPublic: boolean) {
+  function authenticateClient (tables: InstanceTables, basic: BasicCredentials | null, params: Params, allowPublic: boolean) {
     if (basic) {
-      const client = state.clients.find(c => c.clientId === basic.clientId)
+      const client = tables.clients.get(basic.clientId)
       if (!client || !sameSecret(client.clientSecret, basic.clientSecret)) throw apiErrors.invalidClient()
       if (params.client_id !== undefined && params.client_id !== basic.clientId) throw apiErrors.invalidClient()
       return { client, publicClient: false }
     }
-    const client = allowPublic && params.client_id ? state.clients.find(c => c.clientId === params.client_id) : undefined
+    const client = allowPublic && params.client_id ? tables.clients.get(params.client_id) : undefined
     if (!client) throw apiErrors.invalidClient()
     return { client, publicClient: true }
   }
@@ -126,16 +125,16 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
     return scopes ?? ALL_SCOPES
   }
 
-  function clientCredentials (draft: State, basic: BasicCredentials | null, params: Params): TokenResponse {
-    const { client } = authenticateClient(draft, basic, params, false)
-    return issueTokens(draft, { clientId: client.clientId, sellerId: null, scopes: requestedScopes(params), publicClient: false })
+  function clientCredentials (tables: InstanceTables, basic: BasicCredentials | null, params: Params): TokenResponse {
+    const { client } = authenticateClient(tables, basic, params, false)
+    return issueTokens(tables, { clientId: client.clientId, sellerId: null, scopes: requestedScopes(params), publicClient: false })
   }
 
-  function authorizationCode (draft: State, basic: BasicCredentials | null, params: Params): TokenResponse {
+  function authorizationCode (tables: InstanceTables, basic: BasicCredentials | null, params: Params): TokenResponse {
     if (!params.code) throw apiErrors.invalidRequest('Missing authorization code')
-    const { client, publicClient } = authenticateClient(draft, basic, params, params.code_verifier !== undefined)
-    const code = draft.oauth.codes.find(c => c.code === params.code)
-    if (!code || Date.parse(code.expiresAt) <= nowMs() || code.clientId !== client.clientId) {
+    const { client, publicClient } = authenticateClient(tables, basic, params, params.code_verifier !== undefined)
+    const code = tables.authCodes.get(params.code)
+    if (!code || Date.parse(code.expiresAt) <= nowMs(code.sellerId) || code.clientId !== client.clientId) {
       throw apiErrors.invalidGrant(`Invalid authorization code: ${params.code}`)
     }
     if (code.redirectUri !== null && params.redirect_uri !== code.redirectUri) {
@@ -147,51 +146,51 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
         throw apiErrors.invalidGrant('Invalid code verifier')
       }
     }
-    draft.oauth.codes = draft.oauth.codes.filter(c => c !== code)
-    return issueTokens(draft, { clientId: client.clientId, sellerId: code.sellerId, scopes: code.scopes, publicClient })
+    tables.authCodes.delete(code.code)
+    return issueTokens(tables, { clientId: client.clientId, sellerId: code.sellerId, scopes: code.scopes, publicClient })
   }
 
-  function refreshToken (draft: State, basic: BasicCredentials | null, params: Params): TokenResponse {
+  function refreshToken (tables: InstanceTables, basic: BasicCredentials | null, params: Params): TokenResponse {
     const invalid = () => apiErrors.invalidGrant('Invalid refresh token')
     if (!params.refresh_token) throw invalid()
-    const checked = verifyJwt(params.refresh_token, draft.secret)
+    const checked = verifyJwt(params.refresh_token, instanceSettings(store).secret)
     if (!checked.ok || checked.claims.ati === undefined) throw invalid()
-    const record = draft.oauth.refreshTokens.find(r => r.jti === checked.claims.jti)
-    const now = nowMs()
-    if (!record || Date.parse(record.expiresAt) <= now) throw invalid()
+    const record = tables.refreshTokens.get(checked.claims.jti)
+    if (!record) throw invalid()
+    const now = nowMs(record.sellerId)
+    if (Date.parse(record.expiresAt) <= now) throw invalid()
     if (record.spentAt !== null && Date.parse(record.spentAt) + REFRESH_GRACE_MS <= now) throw invalid()
-    const { client, publicClient } = authenticateClient(draft, basic, params, record.publicClient)
-    if (client.clientId !== record.clientId || !draft.sellers.some(s => s.id === record.sellerId)) throw invalid()
-    record.spentAt ??= iso(now)
-    return issueTokens(draft, { clientId: client.clientId, sellerId: record.sellerId, scopes: record.scopes, publicClient })
+    const { client, publicClient } = authenticateClient(tables, basic, params, record.publicClient)
+    if (client.clientId !== record.clientId || !tables.sellers.has(record.sellerId)) throw invalid()
+    if (record.spentAt === null) tables.refreshTokens.put({ ...record, spentAt: iso(now) })
+    return issueTokens(tables, { clientId: client.clientId, sellerId: record.sellerId, scopes: record.scopes, publicClient })
   }
 
-  function pollDevice (draft: State, basic: BasicCredentials | null, params: Params): PollResult {
-    const { client } = authenticateClient(draft, basic, params, false)
-    const device = draft.oauth.devices.find(d => d.deviceCode === params.device_code && d.clientId === client.clientId)
-    if (!device) throw apiErrors.invalidDeviceCode()
+  function pollDevice (tables: InstanceTables, basic: BasicCredentials | null, params: Params): PollResult {
+    const { client } = authenticateClient(tables, basic, params, false)
+    const device = params.device_code === undefined ? undefined : tables.devices.get(params.device_code)
+    if (!device || device.clientId !== client.clientId) throw apiErrors.invalidDeviceCode()
     const now = nowMs()
     if (Date.parse(device.expiresAt) <= now) throw apiErrors.deviceExpired()
-    const remove = () => { draft.oauth.devices = draft.oauth.devices.filter(d => d !== device) }
     if (device.status === 'denied') {
-      remove()
+      tables.devices.delete(device.deviceCode)
       return { ok: false, error: 'deviceDenied' }
     }
     if (device.status === 'approved' && device.sellerId) {
-      remove()
-      return { ok: true, tokens: issueTokens(draft, { clientId: client.clientId, sellerId: device.sellerId, scopes: device.scopes, publicClient: false }) }
+      tables.devices.delete(device.deviceCode)
+      return { ok: true, tokens: issueTokens(tables, { clientId: client.clientId, sellerId: device.sellerId, scopes: device.scopes, publicClient: false }) }
     }
     const tooSoon = device.lastPolledAt !== null && now - Date.parse(device.lastPolledAt) < device.intervalSeconds * 1000
-    device.lastPolledAt = iso(now)
+    tables.devices.put({ ...device, lastPolledAt: iso(now) })
     return { ok: false, error: tooSoon ? 'deviceSlowDown' : 'devicePending' }
   }
 
   /** The seller a contract kit's placeholder token names, with every scope. */
   function pactPrincipal (seller: string, expired: boolean): Principal {
-    const found = store.read(s => ({ seller: findSeller(s, seller), clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
-    if (!found.seller) throw apiErrors.invalidToken()
+    const found = findSeller(store.instance, seller)
+    if (!found) throw apiErrors.invalidToken()
     if (expired) throw apiErrors.expiredToken()
-    return { kind: 'user', sellerId: found.seller.id, clientId: found.clientId, scopes: ALL_SCOPES }
+    return { kind: 'user', sellerId: found.id, clientId: store.instance.clients.first()?.clientId ?? 'allegro-mock', scopes: ALL_SCOPES }
   }
 
   return {
@@ -201,7 +200,7 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       if (!grantType) throw apiErrors.invalidRequest('Missing grant type')
       if (grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
         if (!params.device_code) throw apiErrors.invalidDeviceCode()
-        const result = await store.update(draft => { prune(draft); return pollDevice(draft, basic, params) })
+        const result = await store.update(tx => { prune(tx.instance); return pollDevice(tx.instance, basic, params) })
         if (!result.ok) throw apiErrors[result.error]()
         return result.tokens
       }
@@ -212,24 +211,24 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       }
       const grant = grants[grantType]
       if (!grant) throw apiErrors.unsupportedGrantType(grantType)
-      return store.update(draft => { prune(draft); return grant(draft, basic, params) })
+      return store.update(tx => { prune(tx.instance); return grant(tx.instance, basic, params) })
     },
 
     /** POST /auth/oauth/device: starts the device flow. */
     async startDevice (params: Params, basic: BasicCredentials | null): Promise<DeviceCodeResponse> {
       const userCode = ids.code(8, LOWER_LETTERS)
       const deviceCode = ids.numeric(12)
-      await store.update(draft => {
-        prune(draft)
-        const { client } = authenticateClient(draft, basic, params, false)
-        const defaultSeller = draft.sellers[0]
+      await store.update(tx => {
+        prune(tx.instance)
+        const { client } = authenticateClient(tx.instance, basic, params, false)
+        const defaultSeller = tx.instance.sellers.first()
         const auto = config.deviceApproval === 'auto' && defaultSeller !== undefined
         const device: DeviceGrant = {
           deviceCode, userCode, clientId: client.clientId, scopes: requestedScopes(params),
           status: auto ? 'approved' : 'pending', sellerId: auto ? defaultSeller.id : null,
           expiresAt: iso(nowMs() + DEVICE_CODE_SECONDS * 1000), intervalSeconds: DEVICE_INTERVAL_SECONDS, lastPolledAt: null,
         }
-        draft.oauth.devices.push(device)
+        tx.instance.devices.put(device)
       })
       const verification = `${publicUrl()}/__mock/device`
       return {
@@ -244,30 +243,26 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
 
     /** Approves or denies a pending device code, as the user would on Allegro's page. */
     async decideDevice (userCode: string, decision: { approve: true, sellerId: string } | { approve: false }): Promise<DeviceGrant> {
-      return store.update(draft => {
-        const device = draft.oauth.devices.find(d => d.userCode === userCode && Date.parse(d.expiresAt) > nowMs())
+      return store.update(tx => {
+        const devices = tx.instance.devices
+        const device = devices.where('byUserCode', userCode).find(d => Date.parse(d.expiresAt) > nowMs())
         if (!device) throw apiErrors.notFound(`Device code with user code ${userCode} not found or expired`)
         if (device.status !== 'pending') throw apiErrors.conflict(`Device code ${userCode} was already ${device.status}`)
-        if (decision.approve) {
-          if (!draft.sellers.some(s => s.id === decision.sellerId)) throw apiErrors.notFound(`Seller ${decision.sellerId} not found`)
-          device.status = 'approved'
-          device.sellerId = decision.sellerId
-        } else {
-          device.status = 'denied'
-        }
-        return device
+        if (!decision.approve) return devices.put({ ...device, status: 'denied' })
+        if (!tx.instance.sellers.has(decision.sellerId)) throw apiErrors.notFound(`Seller ${decision.sellerId} not found`)
+        return devices.put({ ...device, status: 'approved', sellerId: decision.sellerId })
       })
     },
 
     pendingDevices (): DeviceGrant[] {
       const now = nowMs()
-      return store.read(s => s.oauth.devices.filter(d => d.status === 'pending' && Date.parse(d.expiresAt) > now))
+      return store.instance.devices.all().filter(d => d.status === 'pending' && Date.parse(d.expiresAt) > now)
     },
 
     /** GET /auth/oauth/authorize: the consent page, or (with `mock_seller`) the redirect carrying a fresh code. */
     async authorize (params: Params): Promise<AuthorizeOutcome> {
-      const state = store.read(s => ({ clients: s.clients, sellers: s.sellers }))
-      const client = state.clients.find(c => c.clientId === params.client_id)
+      const tables = store.instance
+      const client = params.client_id === undefined ? undefined : tables.clients.get(params.client_id)
       if (!client) return { kind: 'error', message: `Unknown client_id "${params.client_id ?? ''}".` }
       const redirectUri = params.redirect_uri
       if (!redirectUri || !isHttpUrl(redirectUri)) return { kind: 'error', message: 'redirect_uri must be an absolute http(s) URL.' }
@@ -277,18 +272,18 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       const { scopes, invalid } = parseScopes(params.scope)
       if (invalid) return { kind: 'error', message: `Invalid scope "${invalid}".` }
       if (params.code_challenge_method && !params.code_challenge) return { kind: 'error', message: 'code_challenge_method needs a code_challenge.' }
-      if (params.mock_seller === undefined) return { kind: 'consent', client, sellers: state.sellers }
-      const seller = state.sellers.find(s => s.id === params.mock_seller || s.login === params.mock_seller)
+      if (params.mock_seller === undefined) return { kind: 'consent', client, sellers: tables.sellers.all() }
+      const seller = findSeller(tables, params.mock_seller)
       if (!seller) return { kind: 'error', message: `No seller "${params.mock_seller}" in this scenario.` }
       const code = ids.code(32, ALPHANUMERIC)
-      await store.update(draft => {
-        prune(draft)
-        draft.oauth.codes.push({
+      await store.update(tx => {
+        prune(tx.instance)
+        tx.instance.authCodes.put({
           code, clientId: client.clientId, sellerId: seller.id, redirectUri, scopes: scopes ?? ALL_SCOPES,
           codeChallenge: params.code_challenge ?? null,
           // RFC 7636: without a method the challenge is plain.
           codeChallengeMethod: params.code_challenge ? (params.code_challenge_method === 'S256' ? 'S256' : 'plain') : null,
-          expiresAt: iso(nowMs() + AUTHORIZATION_CODE_MS),
+          expiresAt: iso(nowMs(seller.id) + AUTHORIZATION_CODE_MS),
         })
       })
       const location = new URL(redirectUri)
@@ -303,16 +298,14 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
       if (!match) throw apiErrors.missingToken()
       const placeholder = config.pactTokens ? PACT_TOKEN.exec(match[1]!) : null
       if (placeholder) return pactPrincipal(placeholder[1]!, placeholder[2] !== undefined)
-      // One read: the signing secret and who exists, checked against the token below.
-      const state = store.read(s => ({ secret: s.secret, clientIds: s.clients.map(c => c.clientId), sellerIds: s.sellers.map(x => x.id) }))
-      const checked = verifyJwt(match[1]!, state.secret)
+      const checked = verifyJwt(match[1]!, instanceSettings(store).secret)
       if (!checked.ok) throw checked.reason === 'unreadable' ? apiErrors.unreadableToken() : apiErrors.invalidToken()
       const { claims } = checked
       if (claims.ati !== undefined || !Array.isArray(claims.scope)) throw apiErrors.invalidToken()
-      if (claims.exp * 1000 <= nowMs()) throw apiErrors.expiredToken()
+      if (claims.exp * 1000 <= nowMs(claims.user_name ?? null)) throw apiErrors.expiredToken()
       const known = {
-        client: state.clientIds.includes(claims.client_id),
-        seller: claims.user_name === undefined || state.sellerIds.includes(claims.user_name),
+        client: store.instance.clients.has(claims.client_id),
+        seller: claims.user_name === undefined || store.instance.sellers.has(claims.user_name),
       }
       if (!known.client || !known.seller) throw apiErrors.invalidToken()
       return claims.user_name === undefined
@@ -320,13 +313,25 @@ export function createOAuthService ({ store, clock, ids, config, publicUrl }: OA
         : { kind: 'user', sellerId: claims.user_name, clientId: claims.client_id, scopes: claims.scope }
     },
 
+    /** Access and refresh tokens for a seller, as the code flow would give them, issued inside the change `tables` belongs to. */
+    grantFor (tables: InstanceTables, sellerId: string): TokenResponse {
+      const clientId = tables.clients.first()?.clientId ?? 'allegro-mock'
+      return issueTokens(tables, { clientId, sellerId, scopes: ALL_SCOPES, publicClient: false })
+    },
+
+    /** Forgets a removed seller's refresh tokens. */
+    forgetSeller (tables: InstanceTables, sellerId: string): void {
+      for (const token of tables.refreshTokens.where('bySeller', sellerId)) tables.refreshTokens.delete(token.jti)
+    },
+
     /**
      * A ready-to-use 12-hour user token with every scope, for /__mock and the CLI banner. No refresh token.
      * `expired` gives one that expired a minute ago, for testing a client's 401 handling.
      */
     mintUserToken (sellerId: string, options: { expired?: boolean } = {}): { accessToken: string, expiresAt: string } {
-      const { secret, clientId } = store.read(s => ({ secret: s.secret, clientId: s.clients[0]?.clientId ?? 'allegro-mock' }))
-      const exp = Math.floor(nowMs() / 1000) + (options.expired ? -60 : ACCESS_TOKEN_SECONDS)
+      const { secret } = instanceSettings(store)
+      const clientId = store.instance.clients.first()?.clientId ?? 'allegro-mock'
+      const exp = Math.floor(nowMs(sellerId) / 1000) + (options.expired ? -60 : ACCESS_TOKEN_SECONDS)
       const accessToken = signJwt({
         user_name: sellerId, scope: ALL_SCOPES, allegro_api: true, client_id: clientId, jti: ids.uuid(), exp, authorities: ['ROLE_USER'],
       }, secret)

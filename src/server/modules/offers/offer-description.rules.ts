@@ -54,7 +54,7 @@ export function checkDescriptionHtml (content: string): string[] {
 }
 
 /** The description: present, at most 40 000 bytes and 100 sections of one or two TEXT/IMAGE items, with the guide's HTML rules. */
-export function checkDescription (description: Offer['description'], imageUrls: ReadonlySet<string>): Violation[] {
+export function checkDescription (description: Offer['description'], imageUrls: { has (value: string): boolean }): Violation[] {
   const sections = description?.sections ?? []
   if (sections.length === 0) {
     return [invalid('description', 'Please describe your offer.', 'Dodaj opis ogłoszenia.', 'Please describe your offer.')]

@@ -20,10 +20,13 @@ export interface OfferContext {
   /** Company accounts must give after-sales conditions for offers that are not classified ads. */
   companyAccount: boolean
   /** The seller's contacts. */
-  contactIds: ReadonlySet<string>
+  contactIds: Lookup
   /** Locations of the seller's images that are still available. */
-  imageLocations: ReadonlySet<string>
+  imageLocations: Lookup
 }
+
+/** A set as far as the rules need one. */
+export interface Lookup { has (value: string): boolean }
 
 const invalid = (path: string, message: string, pl: string, en = message): Violation =>
   ({ code: 'VALIDATION_ERROR', message, path, userMessage: { pl, en } })
@@ -83,13 +86,13 @@ function checkAfterSales (offer: Offer, context: OfferContext): Violation[] {
         'Konto firmowe musi podać warunki zwrotów i reklamacji.')]
 }
 
-function checkImages (images: Offer['images'], available: ReadonlySet<string>): Violation[] {
+function checkImages (images: Offer['images'], available: Lookup): Violation[] {
   return (images ?? []).flatMap((image, i) => image.url && available.has(image.url)
     ? []
     : [invalid(`images[${i}].url`, 'Images must be uploaded with POST /sale/images and not expired.', 'Zdjęcie nie zostało przesłane lub wygasło.')])
 }
 
-function checkContact (offer: Offer, contactIds: ReadonlySet<string>): Violation[] {
+function checkContact (offer: Offer, contactIds: Lookup): Violation[] {
   const id = offer.contact?.id
   if (!id) {
     return offer.sellingMode?.format === 'ADVERTISEMENT'

@@ -1,9 +1,8 @@
-import type { Clock } from '../../core/clock.js'
 import type { Ids } from '../../core/ids.js'
-import type { Store } from '../../core/store.js'
 import type { Language, Violation } from '../../core/violation.js'
 import { apiErrors } from '../../errors.js'
-import { usedImageLocations, type State } from '../../state.js'
+import type { SellerClocks } from '../../seller-clocks.js'
+import type { AppStore, InstanceTables, SellerTables } from '../../state.js'
 import type { CatalogueService } from '../catalogue/catalogue.service.js'
 import { isImageAvailable } from '../images/image.rules.js'
 import { assignmentEffects, checkPackageAssignment, type AssignmentRequest } from './classified-packages.rules.js'
@@ -11,12 +10,12 @@ import { checkOffer, type OfferContext } from './offer.rules.js'
 import type { ClassifiedAssignment, Offer, StoredOffer } from './offers.types.js'
 
 export interface OffersDeps {
-  store: Store<State>
-  clock: Clock
+  store: AppStore
+  clocks: SellerClocks
   ids: Ids
   catalogue: CatalogueService
-  /** Brings publication state up to the clock's now before an offer is read or changed. */
-  settle: () => Promise<void>
+  /** Brings the seller's publication state up to its clock's now before an offer is read or changed. */
+  settle: (sellerId: string) => Promise<void>
 }
 
 /** Fields the server owns: a create or an update never takes them from the body. */
@@ -44,31 +43,34 @@ export function toWireOffer ({ meta, ...offer }: StoredOffer, language: Language
   }
 }
 
-/** What the rules need to know about a seller's world, read from the state. */
-export function offerContext (state: State, catalogue: CatalogueService, sellerId: string, categoryId: string, now: Date): OfferContext {
-  const used = usedImageLocations(state)
+/** What the rules need to know about a seller's world, looked up in its partition. */
+export function offerContext (instance: InstanceTables, tables: SellerTables, catalogue: CatalogueService, sellerId: string, categoryId: string, now: Date): OfferContext {
   return {
     category: catalogue.findCategory(categoryId),
     parameters: catalogue.parametersOf(categoryId),
-    companyAccount: state.sellers.find(s => s.id === sellerId)?.company ?? false,
-    contactIds: new Set(state.contacts.filter(c => c.meta.sellerId === sellerId).map(c => c.id)),
-    imageLocations: new Set(state.images.filter(i => i.meta.sellerId === sellerId && isImageAvailable(i, now, used)).map(i => i.location)),
+    companyAccount: instance.sellers.get(sellerId)?.company ?? false,
+    contactIds: { has: id => tables.contacts.has(id) },
+    imageLocations: {
+      has: location => tables.images.where('byLocation', location)
+        .some(image => isImageAvailable(image, now, tables.offers.countWhere('byImage', location) > 0)),
+    },
   }
 }
 
 /** What keeps `offer` from being published, as of `at`. */
-export function offerViolations (state: State, catalogue: CatalogueService, offer: StoredOffer, at: Date): Violation[] {
+export function offerViolations (instance: InstanceTables, tables: SellerTables, catalogue: CatalogueService, offer: StoredOffer, at: Date): Violation[] {
   const { meta, ...wire } = offer
-  return checkOffer(wire as Offer, offerContext(state, catalogue, meta.sellerId, offer.category.id, at))
+  return checkOffer(wire as Offer, offerContext(instance, tables, catalogue, meta.sellerId, offer.category.id, at))
 }
 
 /** Classified-ad drafts: create, read, replace, packages and the fee preview. */
-export function createOffersService ({ store, clock, ids, catalogue, settle }: OffersDeps) {
-  function own (state: State, sellerId: string, offerId: string): StoredOffer {
-    const offer = state.offers.find(o => o.id === offerId)
-    if (!offer) throw apiErrors.notFound(`Offer ${offerId} not found`, 'OfferNotFoundException')
-    if (offer.meta.sellerId !== sellerId) throw apiErrors.accessDenied(`Offer ${offerId} belongs to another seller`)
-    return offer
+export function createOffersService ({ store, clocks, ids, catalogue, settle }: OffersDeps) {
+  /** The seller's offer, or Allegro's 404 (unknown) / 403 (another seller's). */
+  function own (tables: SellerTables, offerId: string): StoredOffer {
+    const offer = tables.offers.get(offerId)
+    if (offer) return offer
+    if (store.ownerOf('offers', offerId) !== undefined) throw apiErrors.accessDenied(`Offer ${offerId} belongs to another seller`)
+    throw apiErrors.notFound(`Offer ${offerId} not found`, 'OfferNotFoundException')
   }
 
   /** The category must be a known leaf, or there is nothing to draft in. */
@@ -81,10 +83,9 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
     return id
   }
 
-  /** Validates `offer` against the seller's current world and records the result on it. */
-  function revalidate (state: State, offer: StoredOffer, now: Date): void {
-    offer.meta.violations = offerViolations(state, catalogue, offer, now)
-    offer.meta.validatedAt = now.toISOString()
+  /** `offer` with the result of validating it against the seller's current world. */
+  function validated (instance: InstanceTables, tables: SellerTables, offer: StoredOffer, now: Date): StoredOffer {
+    return { ...offer, meta: { ...offer.meta, violations: offerViolations(instance, tables, catalogue, offer, now), validatedAt: now.toISOString() } }
   }
 
   function clientFields (body: Record<string, unknown>): Record<string, unknown> {
@@ -93,9 +94,9 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
     return fields
   }
 
-  function newOfferId (state: State): string {
+  function newOfferId (): string {
     let id = ids.numeric(10)
-    while (state.offers.some(o => o.id === id)) id = ids.numeric(10)
+    while (store.ownerOf('offers', id) !== undefined) id = ids.numeric(10)
     return id
   }
 
@@ -103,37 +104,37 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
     /** POST /sale/offers: a draft from as little as a name and a leaf category, validated at once. */
     async create (sellerId: string, body: Offer, language: Language): Promise<Offer> {
       leafCategory(body)
-      return store.update(draft => {
-        const now = clock.now()
+      return store.update(tx => {
+        const now = clocks.now(sellerId)
+        const tables = tx.seller(sellerId)
         const offer = {
           ...skeleton(),
           ...clientFields(body),
-          id: newOfferId(draft),
+          id: newOfferId(),
           createdAt: now.toISOString(),
           updatedAt: now.toISOString(),
           meta: { sellerId, violations: [], validatedAt: now.toISOString(), packages: null },
         } as unknown as StoredOffer
-        revalidate(draft, offer, now)
-        draft.offers.push(offer)
-        return toWireOffer(offer, language)
+        return toWireOffer(tables.offers.put(validated(tx.instance, tables, offer, now)), language)
       })
     },
 
     async get (sellerId: string, offerId: string, language: Language): Promise<Offer> {
-      await settle()
-      return toWireOffer(store.read(s => own(s, sellerId, offerId)), language)
+      await settle(sellerId)
+      return toWireOffer(own(store.seller(sellerId), offerId), language)
     },
 
     /** PUT /sale/offers/{id}: the body replaces the whole offer; the server keeps what it owns. */
     async replace (sellerId: string, offerId: string, body: Offer, language: Language): Promise<Offer> {
-      await settle()
-      return store.update(draft => {
-        const current = own(draft, sellerId, offerId)
+      await settle(sellerId)
+      return store.update(tx => {
+        const tables = tx.seller(sellerId)
+        const current = own(tables, offerId)
         if (body.id !== undefined && body.id !== null && body.id !== offerId) {
           throw apiErrors.validation(`The offer id in the body (${String(body.id)}) differs from the one in the path (${offerId})`, 'id')
         }
         leafCategory(body)
-        const now = clock.now()
+        const now = clocks.now(sellerId)
         const replaced = {
           ...skeleton(),
           ...clientFields(body),
@@ -144,33 +145,32 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
           promotion: current.promotion,
           meta: current.meta,
         } as unknown as StoredOffer
-        revalidate(draft, replaced, now)
-        draft.offers[draft.offers.indexOf(current)] = replaced
-        return toWireOffer(replaced, language)
+        return toWireOffer(tables.offers.put(validated(tx.instance, tables, replaced, now)), language)
       })
     },
 
     /** The seller's offers in brief, newest first: Allegro's 2021 API had no listing the guides use; the dashboard needs one. */
     async summaries (sellerId: string): Promise<Array<{ id: string, name: string, status: string, categoryId: string, errors: number, updatedAt: string }>> {
-      await settle()
-      return store.read(s => s.offers.filter(o => o.meta.sellerId === sellerId)
+      await settle(sellerId)
+      return store.seller(sellerId).offers.all()
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .map(o => ({ id: o.id, name: o.name, status: o.publication.status, categoryId: o.category.id, errors: o.meta.violations.length, updatedAt: o.updatedAt })))
+        .map(o => ({ id: o.id, name: o.name, status: o.publication.status, categoryId: o.category.id, errors: o.meta.violations.length, updatedAt: o.updatedAt }))
     },
 
     /** GET /sale/offer-classifieds-packages/{id}. */
     async packages (sellerId: string, offerId: string): Promise<ClassifiedAssignment> {
-      await settle()
-      const offer = store.read(s => own(s, sellerId, offerId))
+      await settle(sellerId)
+      const offer = own(store.seller(sellerId), offerId)
       if (!offer.meta.packages) throw apiErrors.notFound('Classified not found')
       return offer.meta.packages
     },
 
     /** PUT /sale/offer-classifieds-packages/{id}: sets the offer's duration and promotion from the packages. */
     async assignPackages (sellerId: string, offerId: string, request: AssignmentRequest): Promise<void> {
-      await settle()
-      await store.update(draft => {
-        const offer = own(draft, sellerId, offerId)
+      await settle(sellerId)
+      await store.update(tx => {
+        const tables = tx.seller(sellerId)
+        const offer = own(tables, offerId)
         const violations = checkPackageAssignment(request,
           { categoryId: offer.category.id, status: offer.publication.status, current: offer.meta.packages },
           id => catalogue.findPackage(id))
@@ -180,10 +180,13 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
           extraPackages: (request.extraPackages ?? []).map(e => ({ id: e.id, republish: e.republish ?? false })),
         }
         const effects = assignmentEffects([assignment.basePackage, ...assignment.extraPackages].map(p => catalogue.findPackage(p.id)!))
-        offer.meta.packages = assignment
-        offer.publication = { ...offer.publication, duration: effects.duration }
-        offer.promotion = effects.promotion
-        offer.updatedAt = clock.now().toISOString()
+        tables.offers.put({
+          ...offer,
+          meta: { ...offer.meta, packages: assignment },
+          publication: { ...offer.publication, duration: effects.duration },
+          promotion: effects.promotion,
+          updatedAt: clocks.now(sellerId).toISOString(),
+        })
       })
     },
 
@@ -192,8 +195,8 @@ export function createOffersService ({ store, clock, ids, catalogue, settle }: O
      * that, from the packages assigned to the offer named by `offer.id`.
      */
     async feePreview (sellerId: string, request: FeePreviewRequest): Promise<FeePreview> {
-      await settle()
-      const stored = request.offer?.id ? store.read(s => own(s, sellerId, request.offer!.id!)) : undefined
+      await settle(sellerId)
+      const stored = request.offer?.id ? own(store.seller(sellerId), request.offer.id) : undefined
       const assignment = request.classifiedsPackages ?? stored?.meta.packages
       if (!assignment) {
         throw apiErrors.validation('Give classifiedsPackages, or offer.id of an offer with packages assigned', 'classifiedsPackages')

@@ -67,6 +67,7 @@ export type ClassifiedEventType = 'SHOWED_PHONE_NUMBER' | 'ASKED_QUESTION' | 'CL
 
 /** One thing a visitor did on a classified ad, counted by the statistics endpoints. */
 export interface ClassifiedEvent {
+  id: string
   offerId: string
   sellerId: string
   eventType: ClassifiedEventType

@@ -1,6 +1,5 @@
-import type { Store } from '../../core/store.js'
 import { apiErrors } from '../../errors.js'
-import type { State } from '../../state.js'
+import type { AppStore } from '../../state.js'
 import type { CheckoutForm, StoredCheckoutForm } from './orders.types.js'
 
 export interface CheckoutFormQuery {
@@ -58,7 +57,7 @@ function matches (form: StoredCheckoutForm, q: CheckoutFormQuery): boolean {
 }
 
 /** Orders (checkout forms) the disputes guide points to. Read-only through the API. */
-export function createOrdersService ({ store }: { store: Store<State> }) {
+export function createOrdersService ({ store }: { store: AppStore }) {
   return {
     list (sellerId: string, query: CheckoutFormQuery) {
       for (const [name, allowed] of Object.entries(ALLOWED)) {
@@ -73,24 +72,23 @@ export function createOrdersService ({ store }: { store: Store<State> }) {
       const sort = query.sort ?? '-lineItems.boughtAt'
       const key = sort.replace(/^-/, '') === 'updatedAt' ? (f: CheckoutForm) => f.updatedAt ?? '' : boughtAt
       const direction = sort.startsWith('-') ? -1 : 1
-      return store.read(state => {
-        const all = state.checkoutForms.filter(f => f.meta.sellerId === sellerId && matches(f, query))
-          .sort((a, b) => direction * key(a).localeCompare(key(b)))
-        const page = all.slice(query.offset, query.offset + query.limit).map(toWireCheckoutForm)
-        return { checkoutForms: page, count: page.length, totalCount: all.length }
-      })
+      const all = store.seller(sellerId).checkoutForms.all().filter(f => matches(f, query))
+        .sort((a, b) => direction * key(a).localeCompare(key(b)))
+      const page = all.slice(query.offset, query.offset + query.limit).map(toWireCheckoutForm)
+      return { checkoutForms: page, count: page.length, totalCount: all.length }
     },
 
     get (sellerId: string, id: string): CheckoutForm {
       if (!TIME_UUID.test(id)) throw apiErrors.validation('Not valid time UUID', 'getOrder.checkoutFormId')
-      const form = store.read(s => s.checkoutForms.find(f => f.id === id && f.meta.sellerId === sellerId))
+      const form = store.seller(sellerId).checkoutForms.get(id)
       if (!form) throw apiErrors.notFound(`Checkout form ${id} not found`)
       return toWireCheckoutForm(form)
     },
 
     /** Any seller's order, for the buyer simulator. */
     find (id: string): StoredCheckoutForm | undefined {
-      return store.read(s => s.checkoutForms.find(f => f.id === id))
+      const owner = store.ownerOf('checkoutForms', id)
+      return owner === undefined ? undefined : store.seller(owner).checkoutForms.get(id)
     },
   }
 }

@@ -1,9 +1,8 @@
-import type { Clock } from '../../core/clock.js'
-import type { Store } from '../../core/store.js'
 import type { Language, Violation } from '../../core/violation.js'
 import { apiErrors } from '../../errors.js'
-import type { State } from '../../state.js'
-import { takeTaskFailure } from '../faults/fault.rules.js'
+import type { SellerClocks } from '../../seller-clocks.js'
+import type { AppStore, AppTransaction, InstanceTables, SellerTables } from '../../state.js'
+import type { FaultsService } from '../faults/faults.service.js'
 import type { StoredOffer } from '../offers/offers.types.js'
 import {
   activateOffer, activationProblem, checkCommand, endOffer, finishTask, inProgress, isCommandId, offerIdsOf, offersInProgress,
@@ -11,12 +10,13 @@ import {
 import type { PublicationCommandInput, StoredCommand, StoredTask } from './publication.types.js'
 
 export interface PublicationDeps {
-  store: Store<State>
-  clock: Clock
+  store: AppStore
+  clocks: SellerClocks
+  faults: FaultsService
   /** How long a task stays NEW. */
   taskDelayMs: number
   /** The offer rules, as of `at`: what keeps an offer from being published. */
-  validate: (state: State, offer: StoredOffer, at: Date) => Violation[]
+  validate: (instance: InstanceTables, tables: SellerTables, offer: StoredOffer, at: Date) => Violation[]
 }
 
 export interface GeneralReport {
@@ -28,38 +28,34 @@ export interface GeneralReport {
 
 type DueEvent = { at: number, kind: 'task', command: StoredCommand, task: StoredTask } | { at: number, kind: 'expiry', offer: StoredOffer }
 
-/** The earliest thing due by `now`: a task to settle or an active ad whose time is up. */
-function nextDue (state: State, now: number): DueEvent | null {
+/** The earliest thing due by `now` in a seller's partition: a task to settle or an active ad whose time is up. */
+function nextDue (tables: SellerTables, now: number): DueEvent | null {
   let next: DueEvent | null = null
-  for (const command of state.publicationCommands) {
+  const command = tables.publicationCommands.dueBy(now)[0]
+  if (command) {
     for (const task of command.tasks) {
       const at = Date.parse(task.meta.settlesAt)
-      if (task.status === 'NEW' && at <= now && (!next || at < next.at)) next = { at, kind: 'task', command, task }
+      if (task.status === 'NEW' && (!next || at < next.at)) next = { at, kind: 'task', command, task }
     }
   }
-  for (const offer of state.offers) {
-    const at = Date.parse(offer.publication.endingAt ?? '')
-    if (offer.publication.status === 'ACTIVE' && at <= now && (!next || at < next.at)) next = { at, kind: 'expiry', offer }
-  }
+  const offer = tables.offers.dueBy(now)[0]
+  const ends = Date.parse(offer?.publication.endingAt ?? '')
+  if (offer && (!next || ends < next.at)) next = { at: ends, kind: 'expiry', offer }
   return next
-}
-
-function replaceOffer (state: State, offer: StoredOffer): void {
-  state.offers = state.offers.map(o => o.id === offer.id ? offer : o)
 }
 
 /**
  * Publication commands. Nothing runs in the background: whenever a request needs the present, everything due by
- * the clock's now is settled first, in time order, so a manual clock and a restart see the same history.
+ * the seller's clock is settled first, in time order, from the partition's due index, so a manual clock and a
+ * restart see the same history.
  */
-export function createPublicationService ({ store, clock, taskDelayMs, validate }: PublicationDeps) {
-  function settleTask (state: State, command: StoredCommand, task: StoredTask): void {
+export function createPublicationService ({ store, clocks, faults, taskDelayMs, validate }: PublicationDeps) {
+  function settleTask (instance: InstanceTables, tables: SellerTables, command: StoredCommand, task: StoredTask): void {
     const at = task.meta.settlesAt
-    const offer = state.offers.find(o => o.id === task.offer.id)
-    const own = offer && offer.meta.sellerId === command.meta.sellerId ? offer : undefined
+    const own = tables.offers.get(task.offer.id)
     const revert = () => {
       if (own && own.publication.status === 'ACTIVATING' && task.meta.previousStatus) {
-        replaceOffer(state, { ...own, publication: { ...own.publication, status: task.meta.previousStatus } })
+        tables.offers.put({ ...own, publication: { ...own.publication, status: task.meta.previousStatus } })
       }
     }
     let outcome: Parameters<typeof finishTask>[1]
@@ -69,34 +65,35 @@ export function createPublicationService ({ store, clock, taskDelayMs, validate 
       outcome = !own
         ? { ok: false, message: 'The offer does not exist.', violations: [] }
         : own.publication.status === 'ACTIVE' ? { ok: true } : { ok: false, message: 'The offer is not active.', violations: [] }
-      if (outcome.ok) replaceOffer(state, endOffer(own!, at, 'USER'))
+      if (outcome.ok) tables.offers.put(endOffer(own!, at, 'USER'))
     } else if (task.meta.previousStatus === 'ACTIVE') {
       outcome = { ok: true }
     } else {
-      const problem = activationProblem(own, command.meta.sellerId, own ? validate(state, own, new Date(at)) : [])
+      const problem = activationProblem(own, command.meta.sellerId, own ? validate(instance, tables, own, new Date(at)) : [])
       outcome = problem ? { ok: false, ...problem } : { ok: true }
-      if (!problem) replaceOffer(state, activateOffer(own!, at))
+      if (!problem) tables.offers.put(activateOffer(own!, at))
     }
     if (!outcome.ok) revert()
-    command.tasks = command.tasks.map(t => t === task ? finishTask(task, outcome) : t)
+    tables.publicationCommands.put({ ...command, tasks: command.tasks.map(t => t === task ? finishTask(task, outcome) : t) })
   }
 
-  /** Applies everything due by `now` to `draft`, earliest first. */
-  function settle (draft: State, now: Date): void {
-    for (let event = nextDue(draft, now.getTime()); event; event = nextDue(draft, now.getTime())) {
-      if (event.kind === 'task') settleTask(draft, event.command, event.task)
-      else replaceOffer(draft, endOffer(event.offer, event.offer.publication.endingAt!, 'EXPIRATION'))
+  /** Applies everything due by `now` to the seller's partition, earliest first. */
+  function settle (tx: AppTransaction, sellerId: string, now: Date): void {
+    const tables = tx.seller(sellerId)
+    for (let event = nextDue(tables, now.getTime()); event; event = nextDue(tables, now.getTime())) {
+      if (event.kind === 'task') settleTask(tx.instance, tables, event.command, event.task)
+      else tables.offers.put(endOffer(event.offer, event.offer.publication.endingAt!, 'EXPIRATION'))
     }
   }
 
-  /** Persists whatever came due since the last request. A no-op (and no write) when nothing did. */
-  async function settleDue (): Promise<void> {
-    const now = clock.now()
-    if (store.read(s => nextDue(s, now.getTime()) !== null)) await store.update(draft => settle(draft, now))
+  /** Persists whatever came due for the seller since its last request. A no-op (and no write) when nothing did. */
+  async function settleDue (sellerId: string): Promise<void> {
+    const now = clocks.now(sellerId)
+    if (nextDue(store.seller(sellerId), now.getTime()) !== null) await store.update(tx => settle(tx, sellerId, now))
   }
 
-  function ownCommand (state: State, sellerId: string, commandId: string): StoredCommand {
-    const command = state.publicationCommands.find(c => c.id === commandId && c.meta.sellerId === sellerId)
+  function ownCommand (sellerId: string, commandId: string): StoredCommand {
+    const command = store.seller(sellerId).publicationCommands.get(commandId)
     if (!command) throw apiErrors.notFound('Command not found')
     return command
   }
@@ -136,14 +133,15 @@ export function createPublicationService ({ store, clock, taskDelayMs, validate 
       if (!input.publication?.action || !input.offerCriteria) {
         throw apiErrors.validation('publication.action and offerCriteria are required', input.publication?.action ? 'offerCriteria' : 'publication.action')
       }
-      const violations = checkCommand(input, clock.now())
+      const violations = checkCommand(input, clocks.now(sellerId))
       if (violations.length > 0) throw apiErrors.invalid(violations)
-      return store.update(draft => {
-        const now = clock.now()
-        settle(draft, now)
-        if (draft.publicationCommands.some(c => c.id === commandId)) throw apiErrors.conflict('Command id was already used')
+      return store.update(tx => {
+        const now = clocks.now(sellerId)
+        settle(tx, sellerId, now)
+        const tables = tx.seller(sellerId)
+        if (store.ownerOf('publicationCommands', commandId) !== undefined) throw apiErrors.conflict('Command id was already used')
         const offerIds = offerIdsOf(input)
-        const busy = offersInProgress(draft.publicationCommands, sellerId, offerIds)
+        const busy = offersInProgress(tables.publicationCommands.dueBy(Infinity), sellerId, offerIds)
         if (busy.length > 0) throw apiErrors.invalid([inProgress(busy)])
         const scheduledFor = input.publication.scheduledFor ? new Date(input.publication.scheduledFor).toISOString() : null
         const start = Date.parse(scheduledFor ?? now.toISOString())
@@ -154,10 +152,10 @@ export function createPublicationService ({ store, clock, taskDelayMs, validate 
           createdAt: now.toISOString(),
           meta: { sellerId, action: input.publication.action, scheduledFor },
           tasks: offerIds.map((offerId, i) => {
-            const offer = draft.offers.find(o => o.id === offerId && o.meta.sellerId === sellerId)
+            const offer = tables.offers.get(offerId)
             const previousStatus = offer?.publication.status ?? null
             if (offer && input.publication.action === 'ACTIVATE' && (previousStatus === 'INACTIVE' || previousStatus === 'ENDED')) {
-              offer.publication = { ...offer.publication, status: 'ACTIVATING' }
+              tables.offers.put({ ...offer, publication: { ...offer.publication, status: 'ACTIVATING' } })
             }
             return {
               offer: { id: offerId },
@@ -169,33 +167,33 @@ export function createPublicationService ({ store, clock, taskDelayMs, validate 
               meta: {
                 settlesAt: new Date(start + taskDelayMs + i * spread).toISOString(),
                 previousStatus,
-                forcedFailure: takeTaskFailure(draft.faults, offerId),
+                forcedFailure: faults.takeTaskFailure(tx, sellerId, offerId),
                 violations: [],
               },
             } satisfies StoredTask
           }),
         }
-        draft.publicationCommands.push(command)
+        tables.publicationCommands.put(command)
         return { ...report(command), completedAt: null, taskCount: { total: 0, success: 0, failed: 0 } }
       })
     },
 
     /** The seller's commands with their reports, newest first (for the dashboard; Allegro has no such listing). */
     async list (sellerId: string): Promise<Array<GeneralReport & { action: string, scheduledFor: string | null }>> {
-      await settleDue()
-      return store.read(s => s.publicationCommands.filter(c => c.meta.sellerId === sellerId))
+      await settleDue(sellerId)
+      return store.seller(sellerId).publicationCommands.all()
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map(c => ({ ...report(c), action: c.meta.action, scheduledFor: c.meta.scheduledFor }))
     },
 
     async report (sellerId: string, commandId: string): Promise<GeneralReport> {
-      await settleDue()
-      return report(store.read(s => ownCommand(s, sellerId, commandId)))
+      await settleDue(sellerId)
+      return report(ownCommand(sellerId, commandId))
     },
 
     async tasks (sellerId: string, commandId: string, page: { limit: number, offset: number }, language: Language) {
-      await settleDue()
-      const command = store.read(s => ownCommand(s, sellerId, commandId))
+      await settleDue(sellerId)
+      const command = ownCommand(sellerId, commandId)
       return { tasks: command.tasks.slice(page.offset, page.offset + page.limit).map(t => taskToWire(t, language)) }
     },
   }

@@ -1,7 +1,7 @@
-import type { Clock } from '../../core/clock.js'
-import type { Store } from '../../core/store.js'
+import type { Ids } from '../../core/ids.js'
 import { apiErrors } from '../../errors.js'
-import type { State } from '../../state.js'
+import type { SellerClocks } from '../../seller-clocks.js'
+import type { AppStore } from '../../state.js'
 import type { ClassifiedEvent, ClassifiedEventType } from '../offers/offers.types.js'
 
 export interface StatsQuery { 'date.gte'?: string, 'date.lte'?: string }
@@ -48,7 +48,7 @@ export function checkDateRange (query: StatsQuery, now: Date): { from: number, t
 }
 
 /** Classified-ad statistics, and the mock's way to record visitor events. */
-export function createStatsService ({ store, clock }: { store: Store<State>, clock: Clock }) {
+export function createStatsService ({ store, clocks, ids }: { store: AppStore, clocks: SellerClocks, ids: Ids }) {
   const within = (range: { from: number, to: number }) => (e: ClassifiedEvent) => {
     const at = Date.parse(e.at)
     return at >= range.from && at <= range.to
@@ -56,37 +56,36 @@ export function createStatsService ({ store, clock }: { store: Store<State>, clo
 
   return {
     seller (sellerId: string, query: StatsQuery): Stats {
-      const range = checkDateRange(query, clock.now())
-      return summarise(store.read(s => s.classifiedEvents.filter(e => e.sellerId === sellerId)).filter(within(range)))
+      const range = checkDateRange(query, clocks.now(sellerId))
+      return summarise(store.seller(sellerId).classifiedEvents.all().filter(within(range)))
     },
 
     /** `offer.id` is repeatable; a comma-separated list (as in the guide's example) is read too. */
     offers (sellerId: string, offerIds: string[], query: StatsQuery) {
-      const ids = [...new Set(offerIds.flatMap(id => id.split(',')).map(id => id.trim()).filter(Boolean))]
-      if (ids.length === 0) throw apiErrors.validation('offer.id is required', 'offer.id')
-      if (ids.length > OFFERS_PER_STATS_REQUEST) throw apiErrors.validation(`At most ${OFFERS_PER_STATS_REQUEST} offer ids are allowed`, 'offer.id')
-      const range = checkDateRange(query, clock.now())
-      const { owners, events } = store.read(s => ({
-        owners: ids.map(id => s.offers.find(o => o.id === id)?.meta.sellerId ?? null),
-        events: s.classifiedEvents.filter(e => ids.includes(e.offerId)),
-      }))
-      ids.forEach((id, i) => {
-        if (owners[i] === null) throw apiErrors.notFound(`Offer ${id} not found`, 'OfferNotFoundException')
-        if (owners[i] !== sellerId) throw apiErrors.accessDenied(`Offer ${id} belongs to another seller`)
-      })
+      const wanted = [...new Set(offerIds.flatMap(id => id.split(',')).map(id => id.trim()).filter(Boolean))]
+      if (wanted.length === 0) throw apiErrors.validation('offer.id is required', 'offer.id')
+      if (wanted.length > OFFERS_PER_STATS_REQUEST) throw apiErrors.validation(`At most ${OFFERS_PER_STATS_REQUEST} offer ids are allowed`, 'offer.id')
+      const range = checkDateRange(query, clocks.now(sellerId))
+      for (const id of wanted) {
+        const owner = store.ownerOf('offers', id)
+        if (owner === undefined) throw apiErrors.notFound(`Offer ${id} not found`, 'OfferNotFoundException')
+        if (owner !== sellerId) throw apiErrors.accessDenied(`Offer ${id} belongs to another seller`)
+      }
+      const events = store.seller(sellerId).classifiedEvents
       return {
-        offerStats: ids.map(id => ({ offer: { id }, ...summarise(events.filter(e => e.offerId === id).filter(within(range))) })),
+        offerStats: wanted.map(id => ({ offer: { id }, ...summarise(events.where('byOffer', id).filter(within(range))) })),
       }
     },
 
     /** Mock control: visitors did `eventType` on an offer, `count` times, at `at` (default: now). */
     async record (offerId: string, input: { eventType: ClassifiedEventType, count?: number, at?: string }): Promise<Stats> {
-      const at = input.at ?? clock.now().toISOString()
-      return store.update(draft => {
-        const offer = draft.offers.find(o => o.id === offerId)
-        if (!offer) throw apiErrors.notFound(`Offer ${offerId} not found`, 'OfferNotFoundException')
-        for (let i = 0; i < (input.count ?? 1); i++) draft.classifiedEvents.push({ offerId, sellerId: offer.meta.sellerId, eventType: input.eventType, at })
-        return summarise(draft.classifiedEvents.filter(e => e.offerId === offerId))
+      const sellerId = store.ownerOf('offers', offerId)
+      if (sellerId === undefined) throw apiErrors.notFound(`Offer ${offerId} not found`, 'OfferNotFoundException')
+      const at = input.at ?? clocks.now(sellerId).toISOString()
+      return store.update(tx => {
+        const events = tx.seller(sellerId).classifiedEvents
+        for (let i = 0; i < (input.count ?? 1); i++) events.put({ id: ids.uuid(), offerId, sellerId, eventType: input.eventType, at })
+        return summarise(events.where('byOffer', offerId))
       })
     },
   }
