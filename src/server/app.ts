@@ -11,6 +11,9 @@ import errorHandler from './plugins/error-handler.js'
 import openapi from './plugins/openapi.js'
 import auth from './plugins/auth.js'
 import allegroHttp from './plugins/allegro-http.js'
+import requestJournal from './plugins/request-journal.js'
+import { createJournal } from './modules/journal/journal.service.js'
+import journalRoutes from './modules/journal/journal.routes.js'
 import { createOAuthService } from './modules/oauth/oauth.service.js'
 import oauthRoutes from './modules/oauth/oauth.routes.js'
 import { createMockControlService } from './modules/mock-control/mock-control.service.js'
@@ -71,6 +74,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => ids.traceId(),
+    disableRequestLogging: true,
   })
 
   const registeredRoutes: RegisteredRoute[] = []
@@ -92,6 +96,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
 
   const contract = loadContract()
   const clocks = sellerClocks(store, clock)
+  const journal = createJournal(config.journalSize)
   const oauth = createOAuthService({ store, clocks, ids, config, publicUrl: () => app.publicUrl() })
   const control = createMockControlService({ store, blobs, clocks, ids, oauth })
   const orders = createOrdersService({ store })
@@ -110,11 +115,13 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(openapi, { contract })
   await app.register(auth, { oauth })
   await app.register(faultsPlugin, { faults, wait })
-  await app.register(allegroHttp, { ids })
+  await app.register(allegroHttp)
+  await app.register(requestJournal, { journal, clock })
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.instance.sellers.all() })
   await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location, pactTokens: config.pactTokens })
   await app.register(sandboxesRoutes, { control })
+  await app.register(journalRoutes, { journal, control })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })

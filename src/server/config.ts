@@ -24,6 +24,8 @@ export interface Config {
   /** Accept the contract kit's placeholder tokens (`Bearer pact:<login>`); for provider verification only. */
   pactTokens: boolean
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+  /** How many client requests GET /__mock/requests keeps (a ring: the oldest go first). */
+  journalSize: number
 }
 
 export const defaultConfig: Config = {
@@ -40,6 +42,7 @@ export const defaultConfig: Config = {
   imageMaxBytes: 10 * 1024 * 1024,
   pactTokens: false,
   logLevel: 'info',
+  journalSize: 1000,
 }
 
 export class ConfigError extends Error {
@@ -61,6 +64,7 @@ const options = {
   'image-max-bytes': { type: 'string', env: 'ALLEGRO_MOCK_IMAGE_MAX_BYTES', help: 'largest image POST /sale/images accepts', placeholder: 'N' },
   'pact-tokens': { type: 'boolean', env: 'ALLEGRO_MOCK_PACT_TOKENS', help: 'accept Bearer pact:<login> tokens (provider verification only)' },
   'log-level': { type: 'string', env: 'ALLEGRO_MOCK_LOG_LEVEL', help: 'fatal, error, warn, info, debug or silent', placeholder: 'LEVEL' },
+  'journal-size': { type: 'string', env: 'ALLEGRO_MOCK_JOURNAL_SIZE', help: 'client requests GET /__mock/requests keeps', placeholder: 'N' },
   help: { type: 'boolean', env: '', help: 'show this help', short: 'h' },
   version: { type: 'boolean', env: '', help: 'print the version' },
 } as const
@@ -120,6 +124,8 @@ export function loadConfig (argv: readonly string[], env: Record<string, string 
   if (imageMax !== undefined) config.imageMaxBytes = integer('--image-max-bytes', imageMax, 1, 1024 * 1024 * 1024)
   const pactTokens = pick('pact-tokens')
   if (pactTokens !== undefined && pactTokens !== 'false' && pactTokens !== '0') config.pactTokens = true
+  const journalSize = pick('journal-size')
+  if (journalSize !== undefined) config.journalSize = integer('--journal-size', journalSize, 0, 1_000_000)
   const logLevel = pick('log-level')
   if (logLevel !== undefined) config.logLevel = oneOf('--log-level', logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const)
   return { kind: 'serve', config }
@@ -158,7 +164,7 @@ function defaultFor (name: string): string {
   const defaults: Record<string, unknown> = {
     host: defaultConfig.host, port: defaultConfig.port, data: defaultConfig.dataFile, durability: defaultConfig.durability, scenario: defaultConfig.scenario,
     clock: defaultConfig.clock, 'task-delay': defaultConfig.taskDelayMs, 'device-approval': defaultConfig.deviceApproval,
-    'image-max-bytes': defaultConfig.imageMaxBytes, 'log-level': defaultConfig.logLevel,
+    'image-max-bytes': defaultConfig.imageMaxBytes, 'log-level': defaultConfig.logLevel, 'journal-size': defaultConfig.journalSize,
   }
   return name in defaults ? ` (default: ${String(defaults[name])})` : ''
 }

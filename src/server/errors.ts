@@ -96,9 +96,10 @@ export const apiErrors = {
   validation: (message: string, path: string | null) => new ApiError(422, [{ code: 'VALIDATION_ERROR', message, path }]),
 
   // Routing and resources.
-  routeNotMocked: (method: string, url: string) => new ApiError(404, [{
+  routeNotMocked: (method: string, url: string, nearest: readonly string[]) => new ApiError(404, [{
     code: 'RouteNotMockedException',
-    message: `allegro-mock does not mock ${method} ${url}`,
+    message: `allegro-mock does not mock ${method} ${url}${nearest.length > 0 ? `. Nearest mocked operations: ${nearest.join('; ')}` : ''}`,
+    details: nearest.length > 0 ? nearest.join('; ') : null,
     userMessage: { pl: 'Nie znaleziono zasobu.', en: 'The resource was not found.' },
   }]),
   notFound: (message: string, code = 'NOT_FOUND') => new ApiError(404, [{

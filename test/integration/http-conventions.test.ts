@@ -126,7 +126,22 @@ test('userMessage follows Accept-Language, Polish by default', async () => {
 test('an unknown route: 404 saying the route is not mocked', async () => {
   const res = await t.app.inject({ method: 'GET', url: '/sale/unknown-things?x=1', headers: allegroHeaders(token) })
   expect(res.statusCode).toBe(404)
-  expect(res.json().errors[0]).toMatchObject({ code: 'RouteNotMockedException', message: 'allegro-mock does not mock GET /sale/unknown-things' })
+  expect(res.json().errors[0]).toMatchObject({ code: 'RouteNotMockedException' })
+  expect(res.json().errors[0].message).toMatch(/^allegro-mock does not mock GET \/sale\/unknown-things/)
+})
+
+test('an unmocked route names the nearest mocked operations, as near misses', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/sale/dispute/a38812fa-6fef-4c9c-ac06-a0952b67ba78/message', headers: allegroHeaders(token) })
+  expect(res.statusCode).toBe(404)
+  const error = res.json().errors[0]
+  expect(error.details.split('; ')[0]).toBe('GET /sale/disputes/{disputeId}/messages')
+  expect(error.message).toContain('Nearest mocked operations: GET /sale/disputes/{disputeId}/messages')
+})
+
+test('the Trace-Id is the request id the log lines carry', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(token) })
+  const [entry] = (await t.app.inject({ method: 'GET', url: '/__mock/requests?limit=1' })).json().requests
+  expect(entry.traceId).toBe(res.headers['trace-id'])
 })
 
 test('every answer carries a 16-hex Trace-Id', async () => {
@@ -188,4 +203,15 @@ test('odd bodies on every kind of write get 4xx or a validated draft, never 5xx'
   }
   const stats = await t.app.inject({ method: 'GET', url: '/sale/classified-offers-stats?offer.id=,,,&date.gte=2026-01-01T00:00:00Z', headers: allegroHeaders(token) })
   expect(stats.statusCode).toBeLessThan(500)
+})
+
+test('a token only passes in canonical base64url: padding or +/ instead of -_ is refused', async () => {
+  const padded = `${token}=`
+  const [header, payload, signature] = token.split('.') as [string, string, string]
+  const swapped = [header, payload, signature.replace(/-/g, '+').replace(/_/g, '/')].join('.')
+  expect((await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(token) })).statusCode).toBe(200)
+  expect((await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(padded) })).statusCode).toBe(401)
+  if (swapped !== token) expect((await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(swapped) })).statusCode).toBe(401)
+  const reencoded = [header, Buffer.from(Buffer.from(payload, 'base64url').toString('utf8')).toString('base64'), signature].join('.')
+  if (reencoded !== token) expect((await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(reencoded) })).statusCode).toBe(401)
 })

@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import type { Ids } from '../core/ids.js'
 import { VENDOR_JSON } from '../core/openapi.js'
 import { languageOf, type Language } from '../core/violation.js'
 import { apiErrors } from '../errors.js'
@@ -35,7 +34,7 @@ function hasBody (request: FastifyRequest): boolean {
  * Allegro's HTTP conventions: the vendor media type in Accept (406) and Content-Type (415), its JSON parser
  * (400 on bad syntax), raw upload bodies, and a Trace-Id on every answer.
  */
-const allegroHttpPlugin: FastifyPluginAsync<{ ids: Ids }> = async (app, { ids }) => {
+const allegroHttpPlugin: FastifyPluginAsync = async (app) => {
   app.decorateRequest('language', 'pl')
 
   app.addContentTypeParser(VENDOR_JSON, { parseAs: 'string' }, (_request, body, done) => {
@@ -66,8 +65,9 @@ const allegroHttpPlugin: FastifyPluginAsync<{ ids: Ids }> = async (app, { ids })
     }
   })
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Trace-Id', ids.traceId())
+  // The log's request id is the Trace-Id, so a client's report finds its log line.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('Trace-Id', request.id)
     return payload
   })
 }

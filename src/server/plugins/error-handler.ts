@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv'
 import { VENDOR_JSON_UTF8 } from './allegro-http.js'
 import { toAllegroPath, type Violation } from '../core/violation.js'
 import { ApiError, apiErrors, OAuthError } from '../errors.js'
+import { nearestOperations } from '../core/near-misses.js'
 
 const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
 
@@ -11,20 +12,25 @@ const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
 const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof OAuthError) {
-      return reply.code(error.status).headers(error.headers).type(PLAIN_JSON_UTF8).send(error.render())
+      const body = error.render()
+      reply.sentErrors = [body]
+      return reply.code(error.status).headers(error.headers).type(PLAIN_JSON_UTF8).send(body)
     }
     const apiError = toApiError(error as FastifyError, request)
     if (apiError.status >= 500) request.log.error({ err: error }, 'unexpected error')
     if (apiError.status === 413) await discardBody(request.raw)
+    const body = apiError.render(request.language)
+    reply.sentErrors = body.errors
     return reply
       .code(apiError.status)
       .headers(apiError.options.headers ?? {})
       .type(apiError.options.plainJson ? PLAIN_JSON_UTF8 : VENDOR_JSON_UTF8)
-      .send(apiError.render(request.language))
+      .send(body)
   })
 
   app.setNotFoundHandler((request) => {
-    throw apiErrors.routeNotMocked(request.method, request.url.split('?')[0]!)
+    const path = request.url.split('?')[0]!
+    throw apiErrors.routeNotMocked(request.method, path, nearestOperations(app.contract, request.method, path))
   })
 }
 

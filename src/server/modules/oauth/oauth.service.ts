@@ -4,7 +4,7 @@ import type { Config } from '../../config.js'
 import { apiErrors } from '../../errors.js'
 import type { SellerClocks } from '../../seller-clocks.js'
 import { findSeller, instanceSettings, REFRESH_GRACE_MS, type AppStore, type InstanceTables, type Seller } from '../../state.js'
-import { signJwt, verifyJwt, type TokenClaims } from './jwt.js'
+import { signJwt, verifyJwt, type JwtCheck, type TokenClaims } from './jwt.js'
 import type { Client, DeviceGrant, Principal } from './oauth.types.js'
 import { ALL_SCOPES, parseScopes } from './scopes.js'
 
@@ -185,6 +185,23 @@ export function createOAuthService ({ store, clocks, ids, config, publicUrl }: O
     return { ok: false, error: tooSoon ? 'deviceSlowDown' : 'devicePending' }
   }
 
+  // Signatures already checked, so a client reusing its token costs no HMAC per request. Bounded; a new secret clears it.
+  const verified = new Map<string, JwtCheck>()
+  let verifiedWith = ''
+  function verifiedAccessToken (token: string): JwtCheck {
+    const { secret } = instanceSettings(store)
+    if (secret !== verifiedWith || verified.size >= 10_000) {
+      verified.clear()
+      verifiedWith = secret
+    }
+    let checked = verified.get(token)
+    if (!checked) {
+      checked = verifyJwt(token, secret)
+      if (checked.ok) verified.set(token, checked)
+    }
+    return checked
+  }
+
   /** The seller a contract kit's placeholder token names, with every scope. */
   function pactPrincipal (seller: string, expired: boolean): Principal {
     const found = findSeller(store.instance, seller)
@@ -298,7 +315,7 @@ export function createOAuthService ({ store, clocks, ids, config, publicUrl }: O
       if (!match) throw apiErrors.missingToken()
       const placeholder = config.pactTokens ? PACT_TOKEN.exec(match[1]!) : null
       if (placeholder) return pactPrincipal(placeholder[1]!, placeholder[2] !== undefined)
-      const checked = verifyJwt(match[1]!, instanceSettings(store).secret)
+      const checked = verifiedAccessToken(match[1]!)
       if (!checked.ok) throw checked.reason === 'unreadable' ? apiErrors.unreadableToken() : apiErrors.invalidToken()
       const { claims } = checked
       if (claims.ati !== undefined || !Array.isArray(claims.scope)) throw apiErrors.invalidToken()
