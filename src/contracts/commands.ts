@@ -1,36 +1,98 @@
-import { parseArgs } from 'node:util'
+import { ArgsError, parseArgs, type ArgSpec } from '../server/core/args.js'
 
 export const CONTRACT_COMMANDS = ['verify', 'check-pacts', 'check-spec'] as const
 export type ContractCommand = typeof CONTRACT_COMMANDS[number]
 
-export const CONTRACT_USAGE = `Contract commands:
-  allegro-mock verify --pacts <dir|file|url>... [--provider-url URL]
-      Verify pacts against allegro-mock (started in memory on a manual clock, or the one at URL).
-  allegro-mock check-pacts <pact file or dir>... [--spec FILE]
-      Check pacts against allegro-mock's OpenAPI contract, or against FILE (e.g. Allegro's published document).
-  allegro-mock check-spec --against <Allegro OpenAPI file>... [--spec FILE]
-      Report every difference between allegro-mock's contract and Allegro's documents not listed as deliberate.`
+interface OptionHelp extends ArgSpec { placeholder?: string, help: string }
 
-/** Runs one contract command; resolves to the process exit code. Pact and the validator load only here. */
-export async function runContractCommand (command: ContractCommand, args: readonly string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
+interface CommandHelp {
+  usage: string
+  summary: string
+  options: Record<string, OptionHelp>
+}
+
+const HELP_OPTION: OptionHelp = { type: 'boolean', short: 'h', help: 'show this help' }
+
+const COMMANDS: Record<ContractCommand, CommandHelp> = {
+  verify: {
+    usage: 'allegro-mock verify --pacts <dir|file|url>... [--provider-url URL]',
+    summary: 'Verify pacts against allegro-mock: one started here in memory on a manual clock, or the one at URL.',
     options: {
-      pacts: { type: 'string', multiple: true },
-      'provider-url': { type: 'string' },
-      spec: { type: 'string' },
-      against: { type: 'string', multiple: true },
+      pacts: { type: 'string', multiple: true, placeholder: 'PACT', help: 'pact files, folders of them, or URLs (also as plain arguments)' },
+      'provider-url': { type: 'string', placeholder: 'URL', help: 'a running allegro-mock started with --memory --pact-tokens (--clock manual too)' },
+      help: HELP_OPTION,
     },
-    allowPositionals: true,
-    strict: true,
+  },
+  'check-pacts': {
+    usage: 'allegro-mock check-pacts <pact file or dir>... [--spec FILE]',
+    summary: 'Check pacts against allegro-mock\'s OpenAPI contract, or against FILE (e.g. Allegro\'s published document).',
+    options: {
+      pacts: { type: 'string', multiple: true, placeholder: 'PACT', help: 'pact files or folders (also as plain arguments)' },
+      spec: { type: 'string', placeholder: 'FILE', help: 'the OpenAPI document to check against (default: allegro-mock\'s contract)' },
+      help: HELP_OPTION,
+    },
+  },
+  'check-spec': {
+    usage: 'allegro-mock check-spec --against <Allegro OpenAPI file>... [--spec FILE]',
+    summary: 'Report every difference between allegro-mock\'s contract and Allegro\'s documents not listed as deliberate.',
+    options: {
+      against: { type: 'string', multiple: true, placeholder: 'FILE', help: 'Allegro\'s OpenAPI documents (several may follow one --against)' },
+      spec: { type: 'string', placeholder: 'FILE', help: 'the contract to compare (default: allegro-mock\'s own)' },
+      help: HELP_OPTION,
+    },
+  },
+}
+
+export const CONTRACT_USAGE = ['Contract commands (each takes --help):',
+  ...CONTRACT_COMMANDS.map(command => `  ${COMMANDS[command].usage}\n      ${COMMANDS[command].summary}`)].join('\n')
+
+/**
+ * The help of one contract command.
+ * @example contractHelp('verify') // 'Usage: allegro-mock verify --pacts <dir|file|url>... [--provider-url URL]\n...'
+ */
+export function contractHelp (command: ContractCommand): string {
+  const { usage, summary, options } = COMMANDS[command]
+  const rows = Object.entries(options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.placeholder ? ` ${o.placeholder}` : ''}`
+    return `  ${flag.padEnd(24)} ${o.help}`
   })
+  return [`Usage: ${usage}`, '', summary, '', 'Options:', ...rows].join('\n')
+}
+
+/**
+ * Runs one contract command; resolves to the process exit code. Pact and the validator load only here.
+ * Throws `UsageError` for a command line that does not fit and `RefusalError` for a target it will not touch
+ * (the CLI exits 2 for both).
+ * @example process.exitCode = await runContractCommand('check-pacts', ['--pacts', 'pacts/'], console.log)
+ */
+export async function runContractCommand (command: ContractCommand, args: readonly string[], out: (line: string) => void): Promise<number> {
+  let values, positionals
+  try {
+    ({ values, positionals } = parseArgs(args, COMMANDS[command].options, { positionals: true }))
+  } catch (error) {
+    if (error instanceof ArgsError) throw new UsageError(`${command}: ${error.message}`)
+    throw error
+  }
+  if (values.help) {
+    out(contractHelp(command))
+    return 0
+  }
+  const many = (name: string) => [...(values[name] as string[] | undefined ?? []), ...positionals]
+  const one = (name: string) => values[name] as string | undefined
   switch (command) {
     case 'verify': {
-      const pacts = [...(values.pacts ?? []), ...positionals]
+      const pacts = many('pacts')
       if (pacts.length === 0) throw new UsageError('verify needs --pacts <dir|file|url>')
+      const providerUrl = one('provider-url')
+      if (providerUrl !== undefined) {
+        const { checkProviderTarget } = await import('./provider-target.js')
+        const target = await checkProviderTarget(providerUrl)
+        if (!target.ok) throw new RefusalError(`verify: ${target.reason}`)
+        for (const note of target.notes) out(`note: ${note}`)
+      }
       const { verifyPacts } = await import('./verify.js')
       try {
-        await verifyPacts({ pacts, providerUrl: values['provider-url'] })
+        await verifyPacts({ pacts, providerUrl })
         out(`Verified ${pacts.join(', ')} against allegro-mock: every interaction holds.`)
         return 0
       } catch {
@@ -39,9 +101,10 @@ export async function runContractCommand (command: ContractCommand, args: readon
       }
     }
     case 'check-pacts': {
-      if (positionals.length === 0) throw new UsageError('check-pacts needs at least one pact file or folder')
+      const pacts = many('pacts')
+      if (pacts.length === 0) throw new UsageError('check-pacts needs at least one pact file or folder')
       const { checkPacts, describeProblem } = await import('./check-pacts.js')
-      const results = await checkPacts(positionals, values.spec)
+      const results = await checkPacts(pacts, one('spec'))
       for (const result of results) {
         out(`${result.pact}: ${result.errors.length} errors, ${result.warnings.length} warnings`)
         for (const item of [...result.errors, ...result.warnings]) out(`  ${describeProblem(item)}`)
@@ -49,10 +112,10 @@ export async function runContractCommand (command: ContractCommand, args: readon
       return results.some(r => r.errors.length > 0) ? 1 : 0
     }
     case 'check-spec': {
-      const { checkSpec } = await import('./check-spec.js')
-      const against = values.against ?? []
+      const against = many('against')
       if (against.length === 0) throw new UsageError('check-spec needs --against <Allegro OpenAPI file>')
-      const report = checkSpec({ against, spec: values.spec })
+      const { checkSpec } = await import('./check-spec.js')
+      const report = checkSpec({ against, spec: one('spec') })
       for (const line of report.unlisted) out(`UNLISTED ${line}`)
       out(`${report.differences.length} differences, ${report.differences.length - report.unlisted.length} listed as deliberate, ${report.unlisted.length} not listed`)
       for (const pattern of report.unusedPatterns) out(`note: the deviation "${pattern}" matched nothing`)
@@ -61,6 +124,12 @@ export async function runContractCommand (command: ContractCommand, args: readon
   }
 }
 
+/** A command line the person who typed it must fix: the CLI prints it with the command's help and exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError'
+}
+
+/** A command that will not run against what it was given, e.g. a mock that keeps real data: the CLI exits 2. */
+export class RefusalError extends Error {
+  override name = 'RefusalError'
 }

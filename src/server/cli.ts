@@ -1,8 +1,9 @@
-import { helpText, loadConfig, ConfigError, type Config } from './config.js'
+import { loadConfig, ConfigError, type Config } from './config.js'
 import { DataFileError } from './core/store.js'
 import { UnknownScenarioError } from './seed.js'
 import { startServer, type RunningServer } from './server.js'
-import { CONTRACT_COMMANDS, CONTRACT_USAGE, runContractCommand, UsageError, type ContractCommand } from '../contracts/commands.js'
+import { packageVersion } from './version.js'
+import { CONTRACT_COMMANDS, CONTRACT_USAGE, contractHelp, RefusalError, runContractCommand, UsageError, type ContractCommand } from '../contracts/commands.js'
 
 function banner (url: string, config: Config): string {
   return [
@@ -15,31 +16,33 @@ function banner (url: string, config: Config): string {
   ].join('\n')
 }
 
-/** The `allegro-mock` command: parse flags, start the server, close cleanly on SIGINT/SIGTERM. */
+/**
+ * The `allegro-mock` command: a contract command, or parse flags, start the server and close cleanly on
+ * SIGINT/SIGTERM. Help and results go to stdout; the banner and every message to stderr, so that stdout carries
+ * only the server's JSON log lines. A command line that does not fit exits 2.
+ * @example await runCli(['--memory', '--port', '0'], process.env)
+ */
 export async function runCli (argv: readonly string[], env: Record<string, string | undefined>): Promise<void> {
   const [first, ...rest] = argv
   if (CONTRACT_COMMANDS.includes(first as ContractCommand)) {
-    try {
-      process.exitCode = await runContractCommand(first as ContractCommand, rest, line => console.log(line))
-    } catch (error) {
-      if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw error
-      console.error(`allegro-mock: ${(error as Error).message}\n\n${CONTRACT_USAGE}`)
-      process.exitCode = 2
-    }
+    process.exitCode = await runContract(first as ContractCommand, rest)
     return
   }
   let command
   try {
     command = loadConfig(argv, env)
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`allegro-mock: ${error.message}\n\n${helpText()}\n\n${CONTRACT_USAGE}`)
-      process.exit(2)
-    }
-    throw error
+    if (!(error instanceof ConfigError)) throw error
+    const unknownCommand = first !== undefined && !first.startsWith('-') ? `unknown command "${first}"` : null
+    console.error(`allegro-mock: ${unknownCommand ?? error.message} (allegro-mock --help lists every option and command)`)
+    process.exit(2)
   }
   if (command.kind === 'help') {
     console.log(`${command.text}\n\n${CONTRACT_USAGE}`)
+    return
+  }
+  if (command.kind === 'version') {
+    console.log(packageVersion())
     return
   }
   let server: RunningServer
@@ -52,14 +55,30 @@ export async function runCli (argv: readonly string[], env: Record<string, strin
     }
     throw error
   }
-  console.log(banner(server.url, command.config))
+  console.error(banner(server.url, command.config))
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
     closing = true
-    console.log(`allegro-mock: ${signal} received, finishing in-flight requests and writes`)
+    console.error(`allegro-mock: ${signal} received, finishing in-flight requests and writes`)
     server.close().then(() => process.exit(0), (error: unknown) => { console.error(error); process.exit(1) })
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+async function runContract (command: ContractCommand, args: readonly string[]): Promise<number> {
+  try {
+    return await runContractCommand(command, args, line => console.log(line))
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`allegro-mock ${error.message}\n\n${contractHelp(command)}`)
+      return 2
+    }
+    if (error instanceof RefusalError) {
+      console.error(`allegro-mock ${error.message}`)
+      return 2
+    }
+    throw error
+  }
 }

@@ -30,10 +30,17 @@ test.each([
   [['--clock', 'fast'], /--clock must be one of system, manual/],
   [['--public-url', 'ftp://x'], /--public-url/],
   [['--clock-start', 'soon'], /--clock-start/],
-  [['--unknown'], /Unknown option/],
+  [['--unknown'], /unknown option --unknown/],
+  [['--port'], /--port needs a value/],
+  [['extra'], /unexpected argument "extra"/],
 ])('%j is refused with a message naming the flag', (argv, message) => {
   expect(() => loadConfig(argv, {})).toThrow(ConfigError)
   expect(() => loadConfig(argv, {})).toThrow(message)
+})
+
+test('-h is --help, and --version asks for the version', () => {
+  expect(loadConfig(['-h'], {}).kind).toBe('help')
+  expect(loadConfig(['--version'], {})).toEqual({ kind: 'version' })
 })
 
 test('--help lists every flag with its environment variable', () => {
