@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Contract, Operation } from '../core/openapi.js'
-import { compileRequestValidator } from '../core/validation.js'
+import { lazyRequestValidator } from '../core/validation.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +23,7 @@ const openapiPlugin: FastifyPluginAsync<{ contract: Contract }> = async (app, { 
     if (!operation) throw new Error(`The contract has no operation ${operationId}`)
     return { method: operation.method, url: operation.url, schema: operation.schema, config: { operation } }
   })
-  app.setValidatorCompiler(({ schema, httpPart }) => compileRequestValidator(schema as Record<string, unknown>, httpPart))
+  app.setValidatorCompiler(({ schema, httpPart }) => lazyRequestValidator(schema as Record<string, unknown>, httpPart))
 }
 
 export default fp(openapiPlugin, { name: 'openapi' })
