@@ -37,6 +37,7 @@ import faultsRoutes from './modules/faults/faults.routes.js'
 import faultsPlugin from './plugins/faults.js'
 import providerStatesRoutes from './modules/mock-control/provider-states.routes.js'
 import sandboxesRoutes from './modules/mock-control/sandboxes.routes.js'
+import clientsRoutes from './modules/mock-control/clients.routes.js'
 import dashboardRoutes from './modules/dashboard/dashboard.routes.js'
 import offersRoutes from './modules/offers/offers.routes.js'
 import { createStatsService } from './modules/stats/stats.service.js'
@@ -98,7 +99,8 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   const clocks = sellerClocks(store, clock)
   const journal = createJournal(config.journalSize)
   const oauth = createOAuthService({ store, clocks, ids, config, publicUrl: () => app.publicUrl() })
-  const control = createMockControlService({ store, blobs, clocks, ids, oauth })
+  const control = createMockControlService({ store, blobs, clocks, ids, oauth, configuredClients: config.clients })
+  await control.installConfiguredClients()
   const orders = createOrdersService({ store })
   const disputes = createDisputesService({ store, clocks, ids, blobs, orders, publicUrl: () => app.publicUrl() })
   const contacts = createContactsService({ store, ids })
@@ -122,6 +124,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location, pactTokens: config.pactTokens })
   await app.register(sandboxesRoutes, { control })
   await app.register(journalRoutes, { journal, control })
+  await app.register(clientsRoutes, { control })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })

@@ -26,7 +26,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   /** How many client requests GET /__mock/requests keeps (a ring: the oldest go first). */
   journalSize: number
+  /** OAuth applications given at start (`--client`): part of the configuration, they survive resets and restarts. */
+  clients: ConfiguredClient[]
 }
+
+export interface ConfiguredClient { clientId: string, clientSecret: string, redirectUris: string[] }
 
 export const defaultConfig: Config = {
   host: '127.0.0.1',
@@ -43,6 +47,7 @@ export const defaultConfig: Config = {
   pactTokens: false,
   logLevel: 'info',
   journalSize: 1000,
+  clients: [],
 }
 
 export class ConfigError extends Error {
@@ -65,11 +70,12 @@ const options = {
   'pact-tokens': { type: 'boolean', env: 'ALLEGRO_MOCK_PACT_TOKENS', help: 'accept Bearer pact:<login> tokens (provider verification only)' },
   'log-level': { type: 'string', env: 'ALLEGRO_MOCK_LOG_LEVEL', help: 'fatal, error, warn, info, debug or silent', placeholder: 'LEVEL' },
   'journal-size': { type: 'string', env: 'ALLEGRO_MOCK_JOURNAL_SIZE', help: 'client requests GET /__mock/requests keeps', placeholder: 'N' },
+  client: { type: 'string', multiple: true, env: 'ALLEGRO_MOCK_CLIENTS', help: 'your OAuth app, repeatable (env: space-separated)', placeholder: 'ID:SECRET[:URI,...]' },
   help: { type: 'boolean', env: '', help: 'show this help', short: 'h' },
   version: { type: 'boolean', env: '', help: 'print the version' },
 } as const
 
-const argSpecs: ArgSpecs = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}) }]))
+const argSpecs: ArgSpecs = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}), ...('multiple' in o ? { multiple: o.multiple } : {}) }]))
 
 export type CliCommand = { kind: 'help', text: string } | { kind: 'version' } | { kind: 'serve', config: Config }
 
@@ -124,11 +130,29 @@ export function loadConfig (argv: readonly string[], env: Record<string, string 
   if (imageMax !== undefined) config.imageMaxBytes = integer('--image-max-bytes', imageMax, 1, 1024 * 1024 * 1024)
   const pactTokens = pick('pact-tokens')
   if (pactTokens !== undefined && pactTokens !== 'false' && pactTokens !== '0') config.pactTokens = true
+  const clients = values.client as string[] | undefined ?? env.ALLEGRO_MOCK_CLIENTS?.split(/\s+/).filter(Boolean)
+  if (clients !== undefined) config.clients = clients.map(clientOption)
   const journalSize = pick('journal-size')
   if (journalSize !== undefined) config.journalSize = integer('--journal-size', journalSize, 0, 1_000_000)
   const logLevel = pick('log-level')
   if (logLevel !== undefined) config.logLevel = oneOf('--log-level', logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const)
   return { kind: 'serve', config }
+}
+
+/** `ID:SECRET` or `ID:SECRET:https://app/callback,https://app/other`. */
+function clientOption (text: string): ConfiguredClient {
+  const first = text.indexOf(':')
+  const second = first < 0 ? -1 : text.indexOf(':', first + 1)
+  const clientId = text.slice(0, first)
+  const clientSecret = second < 0 ? text.slice(first + 1) : text.slice(first + 1, second)
+  if (first <= 0 || clientSecret === '') throw new ConfigError(`--client must be ID:SECRET[:REDIRECT_URI,...], got "${text}"`)
+  const redirectUris = second < 0 ? [] : text.slice(second + 1).split(',').filter(Boolean)
+  for (const uri of redirectUris) {
+    let url: URL | null = null
+    try { url = new URL(uri) } catch { url = null }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(`--client ${clientId}: "${uri}" is not an http(s) redirect URI`)
+  }
+  return { clientId, clientSecret, redirectUris }
 }
 
 function integer (flag: string, text: string, min: number, max: number): number {

@@ -10,6 +10,8 @@ import {
   type AppStore, type AppTransaction, type Seller, type SellerTables, type StateV1,
 } from '../../state.js'
 import type { OAuthService } from '../oauth/oauth.service.js'
+import type { Client } from '../oauth/oauth.types.js'
+import type { ConfiguredClient } from '../../config.js'
 
 export interface MockControlDeps {
   store: AppStore
@@ -17,7 +19,11 @@ export interface MockControlDeps {
   clocks: SellerClocks
   ids: Ids
   oauth: OAuthService
+  /** Applications given at start: put back after every reset and snapshot import. */
+  configuredClients: readonly ConfiguredClient[]
 }
+
+export interface ClientInput { clientId: string, clientSecret: string, redirectUris?: string[], name?: string }
 
 export interface SellerWithToken extends Seller {
   accessToken: string
@@ -42,7 +48,7 @@ export interface Sandbox {
 export interface ClockStep { ms?: number, by?: string, to?: string }
 
 /** The `/__mock` control API: sellers and sandboxes, scenarios, snapshots and clocks. */
-export function createMockControlService ({ store, blobs, clocks, ids, oauth }: MockControlDeps) {
+export function createMockControlService ({ store, blobs, clocks, ids, oauth, configuredClients }: MockControlDeps) {
   const clock = clocks.instance
 
   const withToken = (seller: Seller): SellerWithToken => {
@@ -103,7 +109,38 @@ export function createMockControlService ({ store, blobs, clocks, ids, oauth }: 
     return to
   }
 
+  const configured = new Set(configuredClients.map(c => c.clientId))
+
+  /** Puts the configured applications in the state (they win over a stored client of the same id). */
+  async function installConfiguredClients (): Promise<void> {
+    if (configuredClients.length === 0) return
+    await store.update(tx => {
+      for (const c of configuredClients) tx.instance.clients.put({ clientId: c.clientId, clientSecret: c.clientSecret, name: c.clientId, redirectUris: c.redirectUris })
+    })
+  }
+
   return {
+    installConfiguredClients,
+
+    clients (): Client[] {
+      return store.instance.clients.all()
+    },
+
+    /** POST /__mock/clients: an OAuth application of the tester's own; 409 when the id is taken. */
+    async addClient (input: ClientInput): Promise<Client> {
+      return store.update(tx => {
+        if (tx.instance.clients.has(input.clientId)) throw apiErrors.conflict(`A client with id ${input.clientId} exists`)
+        return tx.instance.clients.put({ clientId: input.clientId, clientSecret: input.clientSecret, name: input.name ?? input.clientId, redirectUris: input.redirectUris ?? [] })
+      })
+    },
+
+    /** DELETE /__mock/clients/{id}: its tokens stop working; a client given at start is part of the configuration and stays. */
+    async deleteClient (clientId: string): Promise<void> {
+      if (configured.has(clientId)) throw apiErrors.conflict(`Client ${clientId} was given at start (--client); restart without it to remove it`)
+      if (!store.instance.clients.has(clientId)) throw apiErrors.notFound(`Client ${clientId} not found`)
+      await store.update(tx => tx.instance.clients.delete(clientId))
+    },
+
     sellers () {
       return { sellers: store.instance.sellers.all().map(withToken), clients: store.instance.clients.all() }
     },
@@ -139,7 +176,7 @@ export function createMockControlService ({ store, blobs, clocks, ids, oauth }: 
       try {
         const tokens = await store.update(tx => {
           if (tx.instance.sellers.countWhere('byLogin', seller.login) > 0) throw apiErrors.conflict(`A seller with login ${seller.login} exists`)
-          tx.instance.sellers.put(seller)
+          tx.instance.sellers.put({ ...seller, company: seed.company })
           installPartition(tx, id, seed)
           return oauth.grantFor(tx.instance, id)
         })
@@ -182,6 +219,7 @@ export function createMockControlService ({ store, blobs, clocks, ids, oauth }: 
       const name = scenario ?? current.scenario
       const { dump, files } = await seedDump(name, { ...current, scenario: name }).catch(scenarioSeedError)
       await installDump(store, blobs, dump, files, () => referencedBlobKeys(store))
+      await installConfiguredClients()
       return { scenario: name }
     },
 
@@ -211,6 +249,7 @@ export function createMockControlService ({ store, blobs, clocks, ids, oauth }: 
       if (missing.length > 0) throw apiErrors.validation(`The snapshot lacks the files ${missing.join(', ')}`, 'files')
       const bytes = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, 'base64')]))
       await installDump(store, blobs, fromV1(state), bytes, () => referencedBlobKeys(store))
+      await installConfiguredClients()
       if (isManual(clock) && state.clockNow && Date.parse(state.clockNow) > clock.now().getTime()) clock.set(new Date(state.clockNow))
     },
 
