@@ -68,6 +68,8 @@ export interface PartitionSeed {
   files: Record<string, Buffer>
   /** Scenario id → this seller's id, for every id that was renamed. */
   ids: Record<string, string>
+  /** Whether the account is a company: a sandbox is one when the seller it copies is (its offers were validated so). */
+  company: boolean
 }
 
 export async function seedPartition (scenario: string, seller: Seller, sandbox: boolean): Promise<PartitionSeed> {
@@ -77,7 +79,7 @@ export async function seedPartition (scenario: string, seller: Seller, sandbox: 
   const own = !sandbox && dump.partitions[seller.id] !== undefined
   const template = sellers[0]
   const source = own ? dump.partitions[seller.id]! : (template && dump.partitions[template.id]) || emptyTables()
-  if (own || !template) return { tables: { ...source, settings: [settings] }, files: filesOf(source, files), ids: {} }
+  if (own || !template) return { tables: { ...source, settings: [settings] }, files: filesOf(source, files), ids: {}, company: seller.company }
   const renames = renamesFor(source, template, seller)
   const renamed = renameAll(JSON.stringify(source), renames)
   const tables = JSON.parse(renamed.json) as Record<string, unknown[]>
@@ -85,7 +87,7 @@ export async function seedPartition (scenario: string, seller: Seller, sandbox: 
   tables.faults = []
   const ownFiles: Record<string, Buffer> = {}
   for (const [key, bytes] of Object.entries(filesOf(source, files))) ownFiles[renamed.rename(key)] = bytes
-  return { tables, files: ownFiles, ids: Object.fromEntries([...renames].filter(([from]) => from !== template.login)) }
+  return { tables, files: ownFiles, ids: Object.fromEntries([...renames].filter(([from]) => from !== template.login)), company: template.company }
 }
 
 function emptyTables (): Record<string, unknown[]> {
