@@ -78,6 +78,8 @@ export async function seedPartition (scenario: string, seller: Seller, sandbox: 
   const settings: SellerSettings = { clockOffsetMs: 0, scenario, sandbox }
   const own = !sandbox && dump.partitions[seller.id] !== undefined
   const template = sellers[0]
+  // A seller added through POST /__mock/sellers is neither in the scenario nor a sandbox: it starts (and resets) empty.
+  if (!own && !sandbox) return { tables: { ...emptyTables(), settings: [settings] }, files: {}, ids: {}, company: seller.company }
   const source = own ? dump.partitions[seller.id]! : (template && dump.partitions[template.id]) || emptyTables()
   if (own || !template) return { tables: { ...source, settings: [settings] }, files: filesOf(source, files), ids: {}, company: seller.company }
   const renames = renamesFor(source, template, seller)
