@@ -25,8 +25,11 @@ export const clockStepBody = {
 }
 
 const sandboxesRoutes: FastifyPluginAsync<{ control: MockControlService }> = async (app, { control }) => {
-  app.post<{ Body: { scenario?: string, login?: string } | undefined }>('/__mock/sandboxes', { schema: { body: sandboxBody } },
-    async (request, reply) => reply.code(201).send(await control.createSandbox(request.body ?? {})))
+  app.post<{ Body: { scenario?: string, login?: string } | undefined }>('/__mock/sandboxes', {
+    schema: { body: sandboxBody },
+    // `curl -X POST .../sandboxes` sends no body at all: that is the default sandbox, not a 422.
+    preValidation: async (request) => { request.body ??= {} },
+  }, async (request, reply) => reply.code(201).send(await control.createSandbox(request.body ?? {})))
 
   app.delete<{ Params: { sellerId: string } }>('/__mock/sandboxes/:sellerId', async (request, reply) => {
     await control.deleteSandbox(request.params.sellerId)
