@@ -218,12 +218,21 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
         put (row) {
           const log = inChange()
           const frozen = deepFreeze(row)
+          // A partition this write creates goes again if the change fails (or this write is refused).
+          const created = partition !== null && !partitions.has(partition)
           const table = tableOf(partition, name, true)!
           const key = table.spec.key(frozen)
-          const previous = setRow(partition, name, table, frozen)
+          let previous: unknown
+          try {
+            previous = setRow(partition, name, table, frozen)
+          } catch (error) {
+            if (created) partitions.delete(partition)
+            throw error
+          }
           log.push(() => {
             if (previous === undefined) removeRow(partition, name, table, key)
             else setRow(partition, name, table, previous)
+            if (created) partitions.delete(partition)
           })
           ops.push({ p: partition, t: name, k: key, v: frozen })
           return frozen
