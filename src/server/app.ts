@@ -38,6 +38,7 @@ import faultsPlugin from './plugins/faults.js'
 import providerStatesRoutes from './modules/mock-control/provider-states.routes.js'
 import sandboxesRoutes from './modules/mock-control/sandboxes.routes.js'
 import clientsRoutes from './modules/mock-control/clients.routes.js'
+import meRoutes from './modules/me/me.routes.js'
 import dashboardRoutes from './modules/dashboard/dashboard.routes.js'
 import offersRoutes from './modules/offers/offers.routes.js'
 import { createStatsService } from './modules/stats/stats.service.js'
@@ -125,6 +126,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(sandboxesRoutes, { control })
   await app.register(journalRoutes, { journal, control })
   await app.register(clientsRoutes, { control })
+  await app.register(meRoutes, { store })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
   await app.register(ordersRoutes, { orders })

@@ -15,6 +15,8 @@ export interface Seller {
   login: string
   /** Company accounts must state after-sales conditions (classified-ads guide). */
   company: boolean
+  /** What GET /me tells about the account; made up from the login when a scenario leaves it out. */
+  profile?: { firstName?: string, lastName?: string, email?: string, companyName?: string | null, taxId?: string | null }
 }
 
 export interface InstanceSettings {
