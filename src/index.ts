@@ -16,6 +16,8 @@ export interface AllegroMockOptions {
   data?: string
   /** Keep nothing on disk even when `data` is given; defaults to `data === undefined`. */
   memory?: boolean
+  /** With `data`: `fsync` (a 2xx is on disk, the default) or `none` (faster, lost on power loss). */
+  durability?: 'fsync' | 'none'
   /** Scenario for a new state and for resets; default `default`. */
   scenario?: string
   /** `manual`: time moves only through `clock.advance()`. */
@@ -32,6 +34,8 @@ export interface AllegroMockOptions {
   imageMaxBytes?: number
   /** Accept the contract kit's `Bearer pact:<login>` tokens (provider verification only). */
   pactTokens?: boolean
+  /** How many client requests `requests.list()` keeps; default 1000. */
+  journalSize?: number
   logLevel?: Config['logLevel']
 }
 
@@ -68,10 +72,10 @@ export async function startAllegroMock (options: AllegroMockOptions = {}): Promi
 export function configFrom (options: AllegroMockOptions): Config {
   const { port = 0, memory = options.data === undefined, logLevel = 'silent' } = options
   const flags: Array<[string, string | number | boolean | Date | undefined]> = [
-    ['port', port], ['host', options.host], ['data', options.data], ['memory', memory], ['scenario', options.scenario],
+    ['port', port], ['host', options.host], ['data', options.data], ['memory', memory], ['durability', options.durability], ['scenario', options.scenario],
     ['clock', options.clock], ['clock-start', options.clockStart], ['task-delay', options.taskDelay], ['public-url', options.publicUrl],
     ['device-approval', options.deviceApproval], ['image-max-bytes', options.imageMaxBytes], ['pact-tokens', options.pactTokens],
-    ['log-level', logLevel],
+    ['journal-size', options.journalSize], ['log-level', logLevel],
   ]
   const argv = flags.flatMap(([name, value]): string[] => {
     if (value === undefined || value === false) return []

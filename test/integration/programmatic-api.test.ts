@@ -18,8 +18,8 @@ test('by default the mock takes a free port, keeps nothing on disk and logs noth
 })
 
 test('options are the CLI\'s flags, checked the same way', () => {
-  expect(configFrom({ data: 'state.json', taskDelay: 250, pactTokens: true, clockStart: '2026-01-05T10:00:00Z' }))
-    .toMatchObject({ dataFile: 'state.json', taskDelayMs: 250, pactTokens: true, clockStart: START })
+  expect(configFrom({ data: 'state.json', durability: 'none', taskDelay: 250, pactTokens: true, journalSize: 5, clockStart: '2026-01-05T10:00:00Z' }))
+    .toMatchObject({ dataFile: 'state.json', durability: 'none', taskDelayMs: 250, pactTokens: true, journalSize: 5, clockStart: START })
   expect(configFrom({ data: 'state.json', memory: true }).dataFile).toBeNull()
   expect(() => configFrom({ clock: 'fast' as 'manual' })).toThrow(new ConfigError('--clock must be one of system, manual, got "fast"'))
 })
