@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { delay, type Clock } from './core/clock.js'
 import type { BlobStore } from './core/blob-store.js'
 import type { Ids } from './core/ids.js'
@@ -76,7 +76,8 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => ids.traceId(),
-    disableRequestLogging: true,
+    // One line per request comes from the request-journal plugin instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
   })
 
   const registeredRoutes: RegisteredRoute[] = []
