@@ -9,25 +9,37 @@ export interface TableSpec<R> {
   global?: boolean
 }
 
-/** Rows of one table in one partition, frozen, in insertion order, with their indexes kept up to date. */
+/**
+ * Rows of one table in one partition, frozen, in insertion order, with their indexes kept up to date. Every key has a
+ * place in that order (kept when its row is replaced); the rows and each index's keys are kept in it, so `where`
+ * answers in the table's order and an undone change can put a row back where it was.
+ */
 export class TableData<R> {
   readonly rows = new Map<string, R>()
   private readonly indexes = new Map<string, Map<string, Set<string>>>()
   /** [due time, key] pairs sorted by time, then key. */
   private readonly dueList: Array<[number, string]> = []
   private readonly dueOf = new Map<string, number>()
+  private readonly placeOf = new Map<string, number>()
+  private nextPlace = 0
+  /** `rows` is out of order after `restore` until `reorder`. */
+  private unordered = false
 
   constructor (readonly spec: TableSpec<R>) {
     for (const name of Object.keys(spec.indexes ?? {})) this.indexes.set(name, new Map())
   }
 
-  /** Stores `row` under its key (replacing any row there) and refiles it. Returns the row it replaced. */
+  /** Stores `row` under its key (replacing any row there, which keeps its place) and refiles it. Returns the row it replaced. */
   set (row: R): R | undefined {
     const key = this.spec.key(row)
     const previous = this.rows.get(key)
-    if (previous !== undefined) this.unfile(key, previous)
     this.rows.set(key, row)
-    this.file(key, row)
+    if (previous === undefined) {
+      this.placeOf.set(key, this.nextPlace++)
+      this.file(key, row, true)
+    } else {
+      this.refile(key, previous, row)
+    }
     return previous
   }
 
@@ -36,10 +48,35 @@ export class TableData<R> {
     if (previous === undefined) return undefined
     this.unfile(key, previous)
     this.rows.delete(key)
+    this.placeOf.delete(key)
     return previous
   }
 
-  /** Rows filed under `value` in `index`, in insertion order of the filing. */
+  /** Where `key` stands in insertion order (for `restore`). */
+  place (key: string): number | undefined {
+    return this.placeOf.get(key)
+  }
+
+  /** Puts a removed row back at its old `place` (undoing a change); `reorder` once every row is back. */
+  restore (row: R, place: number): void {
+    const key = this.spec.key(row)
+    if (this.rows.has(key)) throw new Error(`Cannot restore ${key} over a stored row`)
+    this.rows.set(key, row)
+    this.placeOf.set(key, place)
+    this.unordered = true
+    this.file(key, row, false)
+  }
+
+  /** Brings the rows back into insertion order after `restore`. */
+  reorder (): void {
+    if (!this.unordered) return
+    const entries = [...this.rows].sort(([a], [b]) => this.placeOf.get(a)! - this.placeOf.get(b)!)
+    this.rows.clear()
+    for (const [key, row] of entries) this.rows.set(key, row)
+    this.unordered = false
+  }
+
+  /** Rows filed under `value` in `index`, in the table's order. */
   where (index: string, value: string): R[] {
     const keys = this.index(index).get(value)
     if (!keys) return []
@@ -72,15 +109,64 @@ export class TableData<R> {
     return found
   }
 
-  private file (key: string, row: R): void {
+  /** Files `key` everywhere `row` belongs; a `newest` key goes last, any other into its place. */
+  private file (key: string, row: R, newest: boolean): void {
     for (const [name, keysOf] of Object.entries(this.spec.indexes ?? {})) {
-      for (const value of asList(keysOf(row))) {
-        const index = this.indexes.get(name)!
-        let keys = index.get(value)
-        if (!keys) index.set(value, keys = new Set())
-        keys.add(key)
-      }
+      const index = this.indexes.get(name)!
+      for (const value of asList(keysOf(row))) this.fileUnder(index, value, key, newest)
     }
+    this.fileDue(key, row)
+  }
+
+  /** A replaced row stays where it was under the values it keeps, and takes its place under new ones. */
+  private refile (key: string, previous: R, row: R): void {
+    for (const [name, keysOf] of Object.entries(this.spec.indexes ?? {})) {
+      const index = this.indexes.get(name)!
+      const before = asList(keysOf(previous))
+      const after = asList(keysOf(row))
+      for (const value of before) if (!after.includes(value)) this.unfileUnder(index, value, key)
+      for (const value of after) if (!before.includes(value)) this.fileUnder(index, value, key, false)
+    }
+    this.unfileDue(key)
+    this.fileDue(key, row)
+  }
+
+  private unfile (key: string, row: R): void {
+    for (const [name, keysOf] of Object.entries(this.spec.indexes ?? {})) {
+      const index = this.indexes.get(name)!
+      for (const value of asList(keysOf(row))) this.unfileUnder(index, value, key)
+    }
+    this.unfileDue(key)
+  }
+
+  private fileUnder (index: Map<string, Set<string>>, value: string, key: string, newest: boolean): void {
+    const keys = index.get(value)
+    if (!keys) {
+      index.set(value, new Set([key]))
+      return
+    }
+    if (keys.has(key)) return
+    if (newest) {
+      keys.add(key)
+      return
+    }
+    const place = this.placeOf.get(key)!
+    const ordered = new Set<string>()
+    for (const other of keys) {
+      if (!ordered.has(key) && this.placeOf.get(other)! > place) ordered.add(key)
+      ordered.add(other)
+    }
+    ordered.add(key)
+    index.set(value, ordered)
+  }
+
+  private unfileUnder (index: Map<string, Set<string>>, value: string, key: string): void {
+    const keys = index.get(value)
+    keys?.delete(key)
+    if (keys?.size === 0) index.delete(value)
+  }
+
+  private fileDue (key: string, row: R): void {
     const due = this.spec.due?.(row) ?? null
     if (due !== null && Number.isFinite(due)) {
       this.dueOf.set(key, due)
@@ -88,15 +174,7 @@ export class TableData<R> {
     }
   }
 
-  private unfile (key: string, row: R): void {
-    for (const [name, keysOf] of Object.entries(this.spec.indexes ?? {})) {
-      for (const value of asList(keysOf(row))) {
-        const index = this.indexes.get(name)!
-        const keys = index.get(value)
-        keys?.delete(key)
-        if (keys?.size === 0) index.delete(value)
-      }
-    }
+  private unfileDue (key: string): void {
     const due = this.dueOf.get(key)
     if (due !== undefined) {
       this.dueOf.delete(key)
