@@ -121,6 +121,8 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
 
   /** Undo entries of the change running now; null outside `update`. */
   let undo: Array<() => void> | null = null
+  /** Tables an undo put rows back into, to be brought back into order once the undo is done. */
+  const restored = new Set<TableData<unknown>>()
   let ops: Op[] = []
 
   function newPartition (tables: Tables): Partition {
@@ -240,9 +242,15 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
         delete (key) {
           const log = inChange()
           const table = data()
+          const place = table?.place(key)
           const previous = table ? removeRow(partition, name, table, key) : undefined
           if (previous === undefined) return
-          log.push(() => { setRow(partition, name, table!, previous) })
+          log.push(() => {
+            // back in its place, not at the end
+            if (partition !== null && table!.spec.global) owners.get(name)!.set(key, partition)
+            table!.restore(previous, place!)
+            restored.add(table!)
+          })
           ops.push({ p: partition, t: name, k: key, v: null })
         },
       }
@@ -267,10 +275,16 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
     seller: sellerView,
     dropPartition (id) {
       const log = inChange()
+      const order = partitions.has(id) ? [...partitions.keys()] : []
       const dropped = dropNow(id)
       if (!dropped) return
       log.push(() => {
         partitions.set(id, dropped)
+        // back in its place among the partitions, not at the end
+        const inOrder = new Map<string, Partition>()
+        for (const other of order) if (partitions.has(other)) inOrder.set(other, partitions.get(other)!)
+        for (const [other, tables] of partitions) if (!inOrder.has(other)) inOrder.set(other, tables)
+        partitions = inOrder
         for (const name of globalTables) {
           for (const key of dropped.get(name)!.rows.keys()) owners.get(name)!.set(key, id)
         }
@@ -376,6 +390,8 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
         if (result instanceof Promise) throw new Error('A store change must be synchronous')
       } catch (error) {
         for (const step of undo.reverse()) step()
+        for (const table of restored) table.reorder()
+        restored.clear()
         throw error
       } finally {
         undo = null
