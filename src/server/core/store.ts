@@ -135,16 +135,25 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
   resetOwners()
 
   function install (dump: Dump): void {
+    const before = { instance, partitions, owners }
     instance = newPartition(schema.instance)
     partitions = new Map()
     resetOwners()
-    for (const [table, rows] of Object.entries(dump.instance)) {
-      const data = instance.get(table)
-      if (!data) continue
-      for (const row of rows) data.set(deepFreeze(row))
-    }
-    for (const [id, tables] of Object.entries(dump.partitions)) {
-      for (const [table, rows] of Object.entries(tables)) for (const row of rows) apply({ p: id, t: table, k: '', v: row })
+    try {
+      for (const [table, rows] of Object.entries(dump.instance)) {
+        const data = instance.get(table)
+        if (!data) continue
+        for (const row of rows) data.set(deepFreeze(row))
+      }
+      for (const [id, tables] of Object.entries(dump.partitions)) {
+        for (const [table, rows] of Object.entries(tables)) for (const row of rows) apply({ p: id, t: table, k: '', v: row })
+      }
+    } catch (error) {
+      // A dump that cannot be installed (one global key in two partitions) leaves the state as it was.
+      instance = before.instance
+      partitions = before.partitions
+      owners = before.owners
+      throw error
     }
   }
 
