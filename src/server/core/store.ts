@@ -391,6 +391,8 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
     dump,
     async update (change) {
       if (undo !== null) throw new Error('store.update does not nest')
+      // After a failed save the disk is behind the memory: a change is refused before it runs, not after.
+      if (failure) throw failure
       undo = []
       ops = []
       let result
@@ -411,6 +413,7 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
       return result
     },
     async replace (next) {
+      if (failure) throw failure
       install(next)
       await enqueueRewrite(options.format.encode(dump()))
     },
