@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises'
+import { open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
@@ -51,7 +51,13 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
       }
       if (db.data === null || db.data === undefined) return undefined
       documentBytes = (await stat(location)).size
-      return { document: db.data, batches: await readJournal(journalFile) }
+      const { batches, torn } = await readJournal(journalFile)
+      if (torn) {
+        // The next append must start on a line of its own, or it would be glued to the torn one and lost with it.
+        await truncate(journalFile, torn.keep)
+        if (durable) await sync(journalFile)
+      }
+      return { document: db.data, batches }
     },
 
     async append (batches) {
@@ -87,27 +93,29 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
   }
 }
 
-async function readJournal (file: string): Promise<Op[][]> {
-  let text: string
+/**
+ * The journal's batches, one JSON line each. A last line without its newline is torn (a crash mid-append, never
+ * acknowledged): it is left out, and `torn.keep` says how many bytes come before it. Any other bad line is damage.
+ */
+async function readJournal (file: string): Promise<{ batches: Op[][], torn: { keep: number } | null }> {
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { batches: [], torn: null }
     throw error
   }
-  const lines = text.split('\n')
+  const keep = bytes.lastIndexOf(0x0a) + 1
   const batches: Op[][] = []
-  for (const [i, line] of lines.entries()) {
+  for (const [i, line] of bytes.subarray(0, keep).toString('utf8').split('\n').entries()) {
     if (line === '') continue
     try {
       batches.push(JSON.parse(line) as Op[])
     } catch {
-      // Only the last line can be torn (a crash mid-append, never acknowledged); anything else is damage.
-      if (i === lines.length - 1) break
       throw new DataFileError(file, `line ${i + 1} of the journal ${basename(file)} is not valid JSON`)
     }
   }
-  return batches
+  return { batches, torn: keep < bytes.length ? { keep } : null }
 }
 
 /** fsync of a file or a folder (a folder's sync makes a rename or a new name in it durable). */
