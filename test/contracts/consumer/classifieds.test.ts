@@ -1,13 +1,12 @@
 import { expect, test } from 'vitest'
 import { MatchersV3 } from '@pact-foundation/pact'
 import { createAllegroClient, VENDOR_JSON } from '../../../src/contracts/client.js'
-import { bearer, eachLike, errorsBody, isoDateTime, like, offerId, price, string, uuid, vendorJsonType } from '../../../src/contracts/matchers.js'
+import { bearer, eachLike, errorsBody, isoDateTime, like, offerId, price, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
 import { ADS_GUIDE, BMW_PARAMETERS } from '../../../src/fixtures/offers.js'
 import { consumerPact } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-classifieds-client')
 const asSeller = { accept: VENDOR_JSON, authorization: bearer() }
-const sending = { ...asSeller, 'content-type': VENDOR_JSON }
 const COMMAND = '3380d97f-0d32-4747-8a17-1da38f9499de'
 const client = (url: string) => createAllegroClient({ apiUrl: url, token: 'pact:Seller_login1' })
 
@@ -27,7 +26,7 @@ test('creates a contact; phones come back in Allegro\'s form', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('a new contact')
-    .withRequest('POST', '/sale/offer-contacts', b => b.jsonBody({ name: 'Auta terenowe', emails: [{ address: 'test@test.pl/' }], phones: [{ number: '555-555-666' }] }).headers(sending))
+    .withRequest('POST', '/sale/offer-contacts', b => vendorJsonBody(b, { name: 'Auta terenowe', emails: [{ address: 'test@test.pl/' }], phones: [{ number: '555-555-666' }] }).headers(asSeller))
     .willRespondWith(201, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       id: uuid('0c046252-9559-4ecb-8ea3-879f60e46947'), name: 'Auta terenowe', emails: [{ address: 'test@test.pl/' }], phones: [{ number: '+48 55 555 56 66' }],
     }))
@@ -40,7 +39,7 @@ test('the 51st contact is refused with 422', async () => {
   await pact.addInteraction()
     .given('seller {seller} has 50 contacts', { seller: 'Seller_login1' })
     .uponReceiving('a contact over the limit of 50')
-    .withRequest('POST', '/sale/offer-contacts', b => b.jsonBody({ name: 'Jeden za dużo' }).headers(sending))
+    .withRequest('POST', '/sale/offer-contacts', b => vendorJsonBody(b, { name: 'Jeden za dużo' }).headers(asSeller))
     .willRespondWith(422, b => b.headers({ 'content-type': vendorJsonType }).jsonBody(errorsBody('VALIDATION_ERROR')))
     .executeTest(async (mock) => {
       const error = await client(mock.url).createContact({ name: 'Jeden za dużo' }).catch(e => e)
@@ -91,7 +90,7 @@ test('uploads an image by link', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('an image upload by link')
-    .withRequest('POST', '/sale/images', b => b.jsonBody({ url: 'https://imgur.com/1aOIvg3E.jpg' }).headers(sending))
+    .withRequest('POST', '/sale/images', b => vendorJsonBody(b, { url: 'https://imgur.com/1aOIvg3E.jpg' }).headers(asSeller))
     .willRespondWith(201, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       location: MatchersV3.regex('^https?://.+', 'http://127.0.0.1:3000/__mock/images/5b4c1d2e-3f40-4b5c-8d6e-7f8091a2b3c4'),
       expiresAt: isoDateTime('2026-01-06T10:00:00.000Z'),
@@ -105,7 +104,7 @@ test('creates a draft that lists what is missing', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('a draft from a name and a category')
-    .withRequest('POST', '/sale/offers', b => b.jsonBody({ name: 'BMW X5 e53', category: { id: '257150' } }).headers(sending))
+    .withRequest('POST', '/sale/offers', b => vendorJsonBody(b, { name: 'BMW X5 e53', category: { id: '257150' } }).headers(asSeller))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       id: offerId('6206178738'), name: 'BMW X5 e53', category: { id: '257150' },
       publication: like({ status: 'INACTIVE' }),
@@ -122,7 +121,7 @@ test('completes the draft with a full PUT', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('the full structure of draft 6206178738')
-    .withRequest('PUT', `/sale/offers/${ADS_GUIDE.draftOfferId}`, b => b.jsonBody({ id: ADS_GUIDE.draftOfferId, ...completeOffer }).headers(sending))
+    .withRequest('PUT', `/sale/offers/${ADS_GUIDE.draftOfferId}`, b => vendorJsonBody(b, { id: ADS_GUIDE.draftOfferId, ...completeOffer }).headers(asSeller))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       id: ADS_GUIDE.draftOfferId, name: 'BMW X5 e53', sellingMode: { format: 'ADVERTISEMENT', price: price('33000') },
       validation: { errors: [], validatedAt: isoDateTime('2019-02-26T11:57:05.352Z') },
@@ -137,7 +136,7 @@ test('assigns packages, then reads them back', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('a package assignment for draft 6206178738')
-    .withRequest('PUT', `/sale/offer-classifieds-packages/${ADS_GUIDE.draftOfferId}`, b => b.jsonBody({ basePackage: { id: ADS_GUIDE.basePackageId }, extraPackages: [{ id: '3174be19-56f9-484b-b72c-43b0b00785e8' }] }).headers(sending))
+    .withRequest('PUT', `/sale/offer-classifieds-packages/${ADS_GUIDE.draftOfferId}`, b => vendorJsonBody(b, { basePackage: { id: ADS_GUIDE.basePackageId }, extraPackages: [{ id: '3174be19-56f9-484b-b72c-43b0b00785e8' }] }).headers(asSeller))
     .willRespondWith(200)
     .executeTest(async (mock) => {
       await client(mock.url).assignPackages(ADS_GUIDE.draftOfferId, { basePackage: { id: ADS_GUIDE.basePackageId }, extraPackages: [{ id: '3174be19-56f9-484b-b72c-43b0b00785e8' }] })
@@ -156,10 +155,10 @@ test('previews the fees', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('a fee preview for the guide\'s packages')
-    .withRequest('POST', '/pricing/offer-fee-preview', b => b.jsonBody({
+    .withRequest('POST', '/pricing/offer-fee-preview', b => vendorJsonBody(b, {
       offer: { name: 'BMW X5 e53', category: { id: '57968' } },
       classifiedsPackages: { basePackage: { id: '708a5240-0dc4-4573-8d50-4a32cdcc5823' }, extraPackages: [{ id: '74bb1eef-28d3-443a-91ed-d39b0646f2c3' }] },
-    }).headers(sending))
+    }).headers(asSeller))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       commissions: [],
       quotes: eachLike({ name: string('Opłata za pakiet Power'), fee: price('39.00'), cycleDuration: string('PT1200H'), classifiedsPackage: { id: uuid('708a5240-0dc4-4573-8d50-4a32cdcc5823') } }),
@@ -177,9 +176,9 @@ test('submits a publication command: 201 with nothing counted yet', async () => 
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('an ACTIVATE command for offer 7276377308')
-    .withRequest('PUT', `/sale/offer-publication-commands/${COMMAND}`, b => b.jsonBody({
+    .withRequest('PUT', `/sale/offer-publication-commands/${COMMAND}`, b => vendorJsonBody(b, {
       publication: { action: 'ACTIVATE' }, offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{ id: ADS_GUIDE.readyOfferId }] }],
-    }).headers(sending))
+    }).headers(asSeller))
     .willRespondWith(201, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({ id: COMMAND, taskCount: { total: 0, success: 0, failed: 0 } }))
     .executeTest(async (mock) => {
       expect((await client(mock.url).publish(COMMAND, 'ACTIVATE', [ADS_GUIDE.readyOfferId])).taskCount.total).toBe(0)

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { MatchersV3 } from '@pact-foundation/pact'
 import { AllegroApiError, createAllegroClient, VENDOR_JSON } from '../../../src/contracts/client.js'
-import { bearer, eachLike, errorsBody, isoDateTime, like, plainJsonType, string, uuid, vendorJsonType } from '../../../src/contracts/matchers.js'
+import { bearer, eachLike, errorsBody, isoDateTime, like, plainJsonType, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
 import { screenshotPng } from '../../../src/fixtures/files.js'
 import { consumerPact } from '../pact-setup.js'
 
@@ -9,7 +9,6 @@ const pact = consumerPact('allegro-disputes-client')
 const DISPUTE = 'a38812fa-6fef-4c9c-ac06-a0952b67ba78'
 const DECLARED = '5a4c1d2e-3f40-4b5c-8d6e-7f8091a2b3c4'
 const asSeller = { accept: VENDOR_JSON, authorization: bearer() }
-const sending = { ...asSeller, 'content-type': VENDOR_JSON }
 
 const message = {
   id: uuid('e75d97ba-18a7-4d1b-a7ee-d02ba1a21bba'),
@@ -71,7 +70,7 @@ test('posts a message', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('a seller\'s message to dispute a38812fa')
-    .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => b.jsonBody({ text: 'Proszę o zdjęcie uszkodzenia.', type: 'REGULAR' }).headers(sending))
+    .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => vendorJsonBody(b, { text: 'Proszę o zdjęcie uszkodzenia.', type: 'REGULAR' }).headers(asSeller))
     .willRespondWith(201, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       id: uuid('962e051e-2509-4ccf-910d-5e5179b975b9'), text: 'Proszę o zdjęcie uszkodzenia.',
       author: { login: 'Seller_login1', role: 'SELLER' }, createdAt: isoDateTime('2018-09-17T05:20:56.692Z'),
@@ -86,7 +85,7 @@ test('a message to a closed dispute is refused with 409', async () => {
   await pact.addInteraction()
     .given('dispute {disputeId} is closed', { disputeId: DISPUTE })
     .uponReceiving('a seller\'s message to a closed dispute')
-    .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => b.jsonBody({ text: 'Halo?', type: 'REGULAR' }).headers(sending))
+    .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => vendorJsonBody(b, { text: 'Halo?', type: 'REGULAR' }).headers(asSeller))
     .willRespondWith(409, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       errors: eachLike({ code: 'CONFLICT', message: 'Dispute is in a state that forbids adding new messages', userMessage: string('x') }),
     }))
@@ -101,7 +100,7 @@ test('a message with neither text nor attachment is refused with 422', async () 
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('an empty seller\'s message')
-    .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => b.jsonBody({ type: 'REGULAR' }).headers(sending))
+    .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => vendorJsonBody(b, { type: 'REGULAR' }).headers(asSeller))
     .willRespondWith(422, b => b.headers({ 'content-type': vendorJsonType }).jsonBody(errorsBody('VALIDATION_ERROR', 'text')))
     .executeTest(async (mock) => {
       const error = await client(mock.url).postDisputeMessage(DISPUTE, { type: 'REGULAR' }).catch(e => e)
@@ -113,7 +112,7 @@ test('declares an attachment and gets the upload URL in Location', async () => {
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('an attachment declaration')
-    .withRequest('POST', '/sale/dispute-attachments', b => b.jsonBody({ fileName: 'Zrzut_ekranu.png', size: 2549 }).headers(sending))
+    .withRequest('POST', '/sale/dispute-attachments', b => vendorJsonBody(b, { fileName: 'Zrzut_ekranu.png', size: 2549 }).headers(asSeller))
     .willRespondWith(201, b => b
       .headers({ 'content-type': vendorJsonType, location: MatchersV3.regex(`^https?://.+/sale/dispute-attachments/[0-9a-f-]{36}$`, `http://127.0.0.1:3000/sale/dispute-attachments/${DECLARED}`) })
       .jsonBody({ id: uuid(DECLARED) }))
