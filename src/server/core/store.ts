@@ -335,8 +335,10 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
       const batch = pending
       pending = []
       await settle(batch, () => persistence.append(batch.map(b => b.ops)))
-      if (persistence.wantsCompaction() && !rewrite) {
-        await settle([], () => persistence.write(options.format.encode(dump())))
+      if (!failure && !rewrite && persistence.wantsCompaction()) {
+        // Changes made meanwhile are in the document too: acknowledged with it, never replayed onto it.
+        rewrite = { document: options.format.encode(dump()), waiters: pending }
+        pending = []
       }
     }
   }
