@@ -158,15 +158,26 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
   }
 
   /** Applies one journal op with no undo (loading and replaying). */
-  function apply (op: Op): void {
+  function apply (op: Op, replay = false): void {
     if ('drop' in op) {
       dropNow(op.p)
       return
     }
     const data = tableOf(op.p, op.t, true)
     if (!data) return
-    if (op.v === null) removeRow(op.p, op.t, data, op.k)
-    else setRow(op.p, op.t, data, deepFreeze(op.v))
+    if (op.v === null) {
+      removeRow(op.p, op.t, data, op.k)
+      return
+    }
+    const row = deepFreeze(op.v)
+    if (replay && op.p !== null && data.spec.global) {
+      // A crash between a compaction's rename and the journal's truncation replays ops the document already holds:
+      // a key may then be given back to a partition it later left. The journal's order decides, as it did live.
+      const key = data.spec.key(row)
+      const holder = owners.get(op.t)!.get(key)
+      if (holder !== undefined && holder !== op.p) removeRow(holder, op.t, tableOf(holder, op.t, false)!, key)
+    }
+    setRow(op.p, op.t, data, row)
   }
 
   function tableOf (partition: string | null, table: string, create: boolean): TableData<unknown> | undefined {
@@ -381,7 +392,7 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
     await persistence.write(options.format.encode(dump()))
   } else {
     install(options.format.decode(loaded.document))
-    for (const batch of loaded.batches) for (const op of batch) apply(op)
+    for (const batch of loaded.batches) for (const op of batch) apply(op, true)
   }
 
   const store: Store<S> = {
