@@ -8,17 +8,22 @@ import { checkSpec, readDeviationPatterns, schemaDifferences } from '../../../sr
 import { CONTRACT_FILE } from '../../../src/server/core/openapi.js'
 
 const run = promisify(execFile)
-const REFERENCE = resolve('../shared/reference')
-const AGAINST = [join(REFERENCE, 'allegro-openapi.yaml'), join(REFERENCE, 'allegro-openapi-2021-07-16.yaml')]
+// Allegro's published documents are not part of the repository: CI (.ci/run) points at them; elsewhere these tests skip.
+const DOCUMENTS = [process.env.ALLEGRO_OPENAPI, process.env.ALLEGRO_OPENAPI_2021]
+const AGAINST = DOCUMENTS.filter((path): path is string => path !== undefined && path !== '').map(path => resolve(path))
+const withDocuments = AGAINST.length === 2 ? test : test.skip
+if (AGAINST.length < 2) {
+  console.warn('Skipping the comparison with Allegro\'s OpenAPI documents: set ALLEGRO_OPENAPI (2025-12-17) and ALLEGRO_OPENAPI_2021 (2021-07-16) to their files, from https://developer.allegro.pl/swagger.yaml and its 2021 edition.')
+}
 
-test('every difference from Allegro\'s documents is a listed, deliberate one', () => {
+withDocuments('every difference from Allegro\'s documents is a listed, deliberate one', () => {
   const report = checkSpec({ against: AGAINST })
   expect(report.differences.length).toBeGreaterThan(0)
   expect(report.unlisted).toEqual([])
   expect(report.unusedPatterns).toEqual([])
 })
 
-test('a changed operation is reported as unlisted, and the command fails', async () => {
+withDocuments('a changed operation is reported as unlisted, and the command fails', async () => {
   const changed = readFileSync(CONTRACT_FILE, 'utf8').replace(
     /(DisputeMessageList:\n {6}type: object\n {6}properties:\n {8}messages:\n {10}type:) array/, '$1 object')
   expect(changed).not.toBe(readFileSync(CONTRACT_FILE, 'utf8'))

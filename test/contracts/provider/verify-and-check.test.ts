@@ -71,3 +71,17 @@ test('an expectation the contract does not allow makes check-pacts fail, naming 
 test('the untouched pacts pass both commands', async () => {
   expect((await cli('check-pacts', PACT_DIR)).code).toBe(0)
 }, 60_000)
+
+const ALLEGRO_OPENAPI = process.env.ALLEGRO_OPENAPI
+const withAllegroDocument = ALLEGRO_OPENAPI ? test : test.skip
+
+withAllegroDocument('against Allegro\'s document, statuses and error bodies it leaves undocumented are warnings; --strict-statuses makes them errors', async () => {
+  const undocumented = (items: Array<{ code: string }>) => items.filter(i => ['response.status.unknown', 'response.body.unknown'].includes(i.code))
+  const [lenient] = await checkPacts([DISPUTES_PACT], ALLEGRO_OPENAPI!)
+  expect(undocumented(lenient!.errors)).toEqual([])
+  expect(undocumented(lenient!.warnings).length).toBeGreaterThan(0)
+  const [strict] = await checkPacts([DISPUTES_PACT], ALLEGRO_OPENAPI!, { strictStatuses: true })
+  expect(undocumented(strict!.errors).length).toBe(undocumented(lenient!.warnings).length)
+  const { output } = await cli('check-pacts', DISPUTES_PACT, '--spec', ALLEGRO_OPENAPI!, '--strict-statuses')
+  expect(output).toMatch(/ERROR ".*" .*No matching schema found for response body/)
+}, 60_000)

@@ -38,6 +38,11 @@ export function createFaultsService ({ store, clocks, contract }: { store: AppSt
     return table.put(edit(table.get('single') ?? NO_FAULTS))
   })
 
+  /** Keeps the windows of removed sellers and idle clients from piling up. */
+  function forgetEndedWindows (now: number): void {
+    for (const [key, window] of windows) if (now - window.startedAt >= 60_000) windows.delete(key)
+  }
+
   function forgetWindows (scope: FaultScope): void {
     const prefix = `${scopeKey(scope)}|`
     for (const key of windows.keys()) if (key.startsWith(prefix)) windows.delete(key)
@@ -96,7 +101,9 @@ export function createFaultsService ({ store, clocks, contract }: { store: AppSt
       if (clientId !== null) {
         for (const limit of planned.rateLimits) {
           const key = `${limit.scope}|${clientId}`
-          const { window, limited } = countRequest(windows.get(key), clocks.now(sellerId).getTime(), limit.perMinute)
+          const now = clocks.now(sellerId).getTime()
+          const { window, limited } = countRequest(windows.get(key), now, limit.perMinute)
+          if (windows.size >= 10_000) forgetEndedWindows(now)
           windows.set(key, window)
           if (limited) throw apiErrors.rateLimited()
         }
