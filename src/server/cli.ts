@@ -5,6 +5,8 @@ import { startServer, type RunningServer } from './server.js'
 import { packageVersion } from './version.js'
 import { CONTRACT_COMMANDS, CONTRACT_USAGE, contractHelp, RefusalError, runContractCommand, UsageError, type ContractCommand } from '../contracts/commands.js'
 
+const SHORT_USAGE = `Usage: allegro-mock [options], or allegro-mock <${CONTRACT_COMMANDS.join('|')}> [options]; --help lists them`
+
 function banner (url: string, config: Config): string {
   return [
     `allegro-mock is listening on ${url}`,
@@ -34,7 +36,7 @@ export async function runCli (argv: readonly string[], env: Record<string, strin
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     const unknownCommand = first !== undefined && !first.startsWith('-') ? `unknown command "${first}"` : null
-    console.error(`allegro-mock: ${unknownCommand ?? error.message} (allegro-mock --help lists every option and command)`)
+    console.error(`allegro-mock: ${unknownCommand ?? error.message}\n${SHORT_USAGE}`)
     process.exit(2)
   }
   if (command.kind === 'help') {

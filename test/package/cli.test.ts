@@ -42,6 +42,7 @@ test.each([
   const { code, stdout, stderr } = await cli(...args)
   expect(code).toBe(2)
   expect(stderr).toContain(message)
+  expect(stderr).toContain('Usage: allegro-mock')
   expect(stderr).not.toMatch(/ERR_PARSE_ARGS|positional argument|\n\s+at /)
   expect(stdout).toBe('')
 })
