@@ -214,6 +214,7 @@ export function toV1 (dump: Dump): StateV1 {
 /** The data file: version 2 keeps the instance tables and one object of tables per seller; version 1 is migrated. */
 export const stateFormat = (location: string) => ({
   encode: (dump: Dump) => ({ version: STATE_VERSION, instance: dump.instance, sellers: dump.partitions }),
+  outdated: (document: unknown) => (document as { version?: unknown }).version !== STATE_VERSION,
   decode (document: unknown): Dump {
     const raw = document as Record<string, unknown> | null
     if (raw && typeof raw === 'object' && raw.version === 1) return fromV1(checkStateV1(raw, location))

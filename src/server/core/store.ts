@@ -94,6 +94,8 @@ export interface Format {
   encode (dump: Dump): unknown
   /** Throws a `DataFileError` when `document` is not a state this version can use. */
   decode (document: unknown): Dump
+  /** True for a document in an older format: the first write then rewrites it whole, rather than journal beside it. */
+  outdated? (document: unknown): boolean
 }
 
 export interface OpenStoreOptions {
@@ -325,6 +327,8 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
   let pending: Pending[] = []
   let saving: Promise<void> | null = null
   let failure: unknown = null
+  /** The data file is in an older format until the next whole-state write. */
+  let outdated = false
   /** Whole-state writes (reset, import, compaction) wait in line with journal saves. */
   let rewrite: { document: unknown, waiters: Pending[] } | null = null
 
@@ -378,6 +382,7 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
   /** Changes waiting for a journal save are in `document` too, so they are acknowledged with it. */
   function enqueueRewrite (document: unknown): Promise<void> {
     if (failure) return Promise.reject(failure)
+    outdated = false
     if (persistence.location === null) return Promise.resolve()
     return new Promise((resolve, reject) => {
       rewrite = { document, waiters: [...(rewrite?.waiters ?? []), ...pending, { ops: [], resolve, reject }] }
@@ -387,6 +392,7 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
   }
 
   const loaded = await persistence.load()
+  outdated = loaded !== undefined && (options.format.outdated?.(loaded.document) ?? false)
   if (loaded === undefined) {
     install(await options.initial())
     await persistence.write(options.format.encode(dump()))
@@ -422,7 +428,11 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
       }
       const written = ops
       ops = []
-      if (written.length > 0) await enqueueOps(written)
+      if (written.length === 0) return result
+      // An older document is not left behind a journal in the current format, which the version that wrote it would
+      // never read: the first write puts the whole state in the current format.
+      if (outdated) await enqueueRewrite(options.format.encode(dump()))
+      else await enqueueOps(written)
       return result
     },
     async replace (next) {
