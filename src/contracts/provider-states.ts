@@ -91,6 +91,20 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
     defaults: { message: 'Allegro could not publish the offer.' },
     setup: async ({ faults }, { message }) => { await faults.failTasks(null, { count: 1, message: message! }) },
   },
+  'a publication task of offer {offerId} failed with {message}': {
+    defaults: { offerId: '7276377308', message: 'Allegro could not publish the offer.', commandId: '5d6c2b1a-7e8f-4a9b-8c0d-1e2f3a4b5c6d' },
+    setup: async ({ faults, publication, control, store }, { offerId, message, commandId }) => {
+      const sellerId = store.ownerOf('offers', offerId!)
+      if (sellerId === undefined) throw new ProviderStateError(`No offer ${offerId}`)
+      await faults.failTasks({ sellerId }, { offerIds: [offerId!], count: 1, message: message! })
+      await publication.submit(sellerId, commandId!, {
+        publication: { action: 'ACTIVATE' },
+        offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{ id: offerId! }] }],
+      })
+      // Needs the manual clock (`--clock manual`): the task settles once time moves past the task delay.
+      await control.advanceClock({ by: 'PT1H' })
+    },
+  },
 }
 
 /** A provider state's parameters name something the scenario does not have. */
@@ -111,10 +125,33 @@ export class UnknownProviderStateError extends Error {
   }
 }
 
-/** Resets to the default scenario, then sets the state up. */
-export async function applyProviderState (tools: StateTools, state: string, params: StateParams = {}): Promise<void> {
+/**
+ * Sets a state up. With `reset` (the first state of an interaction) it starts from the default scenario; further
+ * states of the same interaction build on it, so two `given()`s both hold.
+ */
+export async function applyProviderState (tools: StateTools, state: string, params: StateParams = {}, { reset = true } = {}): Promise<void> {
   const found = PROVIDER_STATES[state]
   if (!found) throw new UnknownProviderStateError(state)
-  await tools.control.reset('default')
+  if (reset) await tools.control.reset('default')
   await found.setup(tools, { ...found.defaults, ...params })
 }
+
+/**
+ * Tells the first state of an interaction from the ones after it. A verifier sets up each state of an interaction,
+ * sends the interaction's request, then tears the states down; the next setup after a request or a teardown is the
+ * first of a new interaction.
+ */
+export function providerStateSession () {
+  let fresh = true
+  return {
+    /** True for the first setup of an interaction, which resets. */
+    takeReset (): boolean {
+      const reset = fresh
+      fresh = false
+      return reset
+    },
+    interactionEnded (): void { fresh = true },
+  }
+}
+
+export type ProviderStateSession = ReturnType<typeof providerStateSession>

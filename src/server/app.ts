@@ -36,6 +36,7 @@ import { createFaultsService } from './modules/faults/faults.service.js'
 import faultsRoutes from './modules/faults/faults.routes.js'
 import faultsPlugin from './plugins/faults.js'
 import providerStatesRoutes from './modules/mock-control/provider-states.routes.js'
+import { providerStateSession } from '../contracts/provider-states.js'
 import sandboxesRoutes from './modules/mock-control/sandboxes.routes.js'
 import clientsRoutes from './modules/mock-control/clients.routes.js'
 import meRoutes from './modules/me/me.routes.js'
@@ -139,7 +140,10 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(publicationRoutes, { publication })
   await app.register(faultsRoutes, { faults, control })
   await app.register(dashboardRoutes)
-  await app.register(providerStatesRoutes, { tools: { control, disputes, faults, publication, store } })
+  const providerStates = providerStateSession()
+  // Any client request ends the interaction whose states were set up before it, for verifiers that send no teardown.
+  app.addHook('onRequest', async (request) => { if (!request.url.startsWith('/__mock')) providerStates.interactionEnded() })
+  await app.register(providerStatesRoutes, { tools: { control, disputes, faults, publication, store }, session: providerStates })
 
   return app
 }

@@ -1,20 +1,24 @@
 /** POST /__mock/provider-states: Pact's provider-state setup URL (`providerStatesSetupUrl`), GET lists the states */
 import type { FastifyPluginAsync } from 'fastify'
-import { applyProviderState, PROVIDER_STATES, ProviderStateError, UnknownProviderStateError, type StateTools } from '../../../contracts/provider-states.js'
+import { applyProviderState, PROVIDER_STATES, ProviderStateError, UnknownProviderStateError, type ProviderStateSession, type StateTools } from '../../../contracts/provider-states.js'
 import { apiErrors } from '../../errors.js'
 
 interface SetupBody { state?: string, params?: Record<string, unknown>, action?: 'setup' | 'teardown' }
 
-const providerStatesRoutes: FastifyPluginAsync<{ tools: StateTools }> = async (app, { tools }) => {
+const providerStatesRoutes: FastifyPluginAsync<{ tools: StateTools, session: ProviderStateSession }> = async (app, { tools, session }) => {
   app.get('/__mock/provider-states', async () => ({
     states: Object.entries(PROVIDER_STATES).map(([state, { defaults }]) => ({ state, params: defaults })),
   }))
 
   app.post<{ Body: SetupBody }>('/__mock/provider-states', async (request) => {
     const { state, params = {}, action = 'setup' } = request.body ?? {}
-    if (action === 'teardown' || !state) return {}
+    if (action === 'teardown') {
+      session.interactionEnded()
+      return {}
+    }
+    if (!state) return {}
     try {
-      await applyProviderState(tools, state, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])))
+      await applyProviderState(tools, state, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), { reset: session.takeReset() })
     } catch (error) {
       if (error instanceof UnknownProviderStateError) throw apiErrors.validation(error.message, 'state')
       if (error instanceof ProviderStateError) throw apiErrors.validation(error.message, 'params')
