@@ -29,8 +29,8 @@ function queryOf (url: string): Record<string, string | string[]> {
 }
 
 /**
- * One log line per request (at info, with the reason of every 4xx) and an entry in the request journal for each
- * client request. Replaces Fastify's two lines per request.
+ * One log line per request (at info for 4xx and 5xx, with the reason of every 4xx; at debug otherwise) and an entry in
+ * the request journal for each client request. Replaces Fastify's two lines per request.
  */
 const requestJournalPlugin: FastifyPluginAsync<{ journal: Journal, clock: Clock }> = async (app, { journal, clock }) => {
   app.decorateReply('sentErrors', null)
@@ -39,7 +39,10 @@ const requestJournalPlugin: FastifyPluginAsync<{ journal: Journal, clock: Clock 
     const status = reply.statusCode
     const operationId = request.routeOptions.config.operation?.operationId ?? null
     const errors = status >= 400 && status < 500 ? reply.sentErrors ?? undefined : undefined
-    request.log.info({ method: request.method, url: request.url, status, operationId, ms: Math.round(reply.elapsedTime), ...(errors ? { errors } : {}) }, 'request')
+    // Answers that went wrong are worth a line at info; the rest at debug, so a busy CI run does not pay for a log of successes.
+    const line = { method: request.method, url: request.url, status, operationId, ms: Math.round(reply.elapsedTime), ...(errors ? { errors } : {}) }
+    if (status >= 400) request.log.info(line, 'request')
+    else request.log.debug(line, 'request')
     if (!isClientTraffic(request)) return
     const at = request.url.indexOf('?')
     journal.record({
