@@ -1,5 +1,6 @@
 /** GET / (the dashboard), GET /__mock/dashboard/:file, GET /docs (Swagger UI), GET /docs/openapi.json, GET /docs/assets/:file */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,7 +12,19 @@ const DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/', import.meta.u
 // The package's main module loads the whole Swagger UI bundle; its absolute-path helper only names the folder.
 const SWAGGER_UI_DIR = (createRequire(import.meta.url)('swagger-ui-dist/absolute-path.js') as () => string)()
 
-const DASHBOARD_FILES: Record<string, string> = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' }
+// The dashboard is native ES modules and one style sheet in one flat folder. Only names of this strict pattern
+// (no slash, no dot but the extension's) that were in the folder at start are served: no path can leave it.
+const DASHBOARD_FILE = /^[a-z][a-z0-9-]*\.(js|css)$/
+const DASHBOARD_TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }
+
+/** The dashboard files the folder holds, by name, with their content type. */
+export function dashboardFiles (names: readonly string[]): Map<string, string> {
+  return new Map(names.flatMap(name => {
+    const match = DASHBOARD_FILE.exec(name)
+    return match ? [[name, DASHBOARD_TYPES[match[1]!]!] as const] : []
+  }))
+}
+
 const SWAGGER_FILES: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
@@ -49,8 +62,15 @@ const DOCS_PAGE = `<!doctype html>
 <div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script>
-const ui = SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true })
-fetch('/__mock/sellers').then(r => r.json()).then(({ sellers }) => {
+// The explorer's own reads are the dashboard's; "Try it out" calls are a client's and go out as they are.
+const ui = SwaggerUIBundle({
+  url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true,
+  requestInterceptor: (request) => {
+    if (new URL(request.url, location.href).pathname === '/docs/openapi.json') request.headers['X-Allegro-Mock-Client'] = 'dashboard'
+    return request
+  },
+})
+fetch('/__mock/sellers', { headers: { 'X-Allegro-Mock-Client': 'dashboard' } }).then(r => r.json()).then(({ sellers }) => {
   for (const seller of sellers) {
     const button = document.createElement('button')
     button.type = 'button'
@@ -66,14 +86,15 @@ fetch('/__mock/sellers').then(r => r.json()).then(({ sellers }) => {
 
 const dashboardRoutes: FastifyPluginAsync = async (app) => {
   const index = readFileSync(join(DASHBOARD_DIR, 'index.html'))
+  const files = dashboardFiles(readdirSync(DASHBOARD_DIR))
   const explorer = JSON.stringify(explorerDocument(app.contract.document))
 
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(index))
 
   app.get<{ Params: { file: string } }>('/__mock/dashboard/:file', async (request, reply) => {
-    const type = DASHBOARD_FILES[request.params.file]
+    const type = files.get(request.params.file)
     if (!type) throw apiErrors.notFound(`No dashboard file ${request.params.file}`)
-    return reply.type(type).send(readFileSync(join(DASHBOARD_DIR, request.params.file)))
+    return reply.type(type).header('cache-control', 'no-cache').send(await readFile(join(DASHBOARD_DIR, request.params.file)))
   })
 
   app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(DOCS_PAGE))
