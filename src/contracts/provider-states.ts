@@ -1,5 +1,6 @@
 import { findSeller, instanceSettings, type AppStore } from '../server/state.js'
 import type { DisputesService } from '../server/modules/disputes/disputes.service.js'
+import type { IssuesService } from '../server/modules/issues/issues.service.js'
 import type { FaultsService } from '../server/modules/faults/faults.service.js'
 import type { MockControlService } from '../server/modules/mock-control/mock-control.service.js'
 import type { PublicationService } from '../server/modules/publication/publication.service.js'
@@ -8,6 +9,7 @@ import type { PublicationService } from '../server/modules/publication/publicati
 export interface StateTools {
   control: MockControlService
   disputes: DisputesService
+  issues: IssuesService
   faults: FaultsService
   publication: PublicationService
   store: AppStore

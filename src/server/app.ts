@@ -23,6 +23,10 @@ import ordersRoutes from './modules/orders/orders.routes.js'
 import { createDisputesService } from './modules/disputes/disputes.service.js'
 import disputesRoutes from './modules/disputes/disputes.routes.js'
 import buyerSimulatorRoutes from './modules/disputes/buyer-simulator.routes.js'
+import { createIssuesService } from './modules/issues/issues.service.js'
+import issuesRoutes from './modules/issues/issues.routes.js'
+import issueSimulatorRoutes from './modules/issues/issue-simulator.routes.js'
+import disputesCutover from './plugins/disputes-cutover.js'
 import { catalogue } from './reference-data.js'
 import catalogueRoutes from './modules/catalogue/catalogue.routes.js'
 import { createContactsService } from './modules/contacts/contacts.service.js'
@@ -106,6 +110,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await control.installConfiguredClients()
   const orders = createOrdersService({ store })
   const disputes = createDisputesService({ store, clocks, ids, blobs, orders, publicUrl: () => app.publicUrl() })
+  const issues = createIssuesService({ store, clocks, ids, blobs, disputes, orders, publicUrl: () => app.publicUrl() })
   const contacts = createContactsService({ store, ids })
   const faults = createFaultsService({ store, clocks, contract })
   const publication = createPublicationService({
@@ -118,6 +123,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
 
   await app.register(errorHandler)
   await app.register(openapi, { contract })
+  await app.register(disputesCutover, { config, clock })
   await app.register(auth, { oauth })
   await app.register(faultsPlugin, { faults, wait })
   await app.register(allegroHttp)
@@ -131,6 +137,8 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(meRoutes, { store })
   await app.register(disputesRoutes, { disputes })
   await app.register(buyerSimulatorRoutes, { disputes })
+  await app.register(issuesRoutes, { issues })
+  await app.register(issueSimulatorRoutes, { issues })
   await app.register(ordersRoutes, { orders })
   await app.register(catalogueRoutes, { catalogue })
   await app.register(contactsRoutes, { contacts })
@@ -143,7 +151,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   const providerStates = providerStateSession()
   // Any client request ends the interaction whose states were set up before it, for verifiers that send no teardown.
   app.addHook('onRequest', async (request) => { if (!request.url.startsWith('/__mock')) providerStates.interactionEnded() })
-  await app.register(providerStatesRoutes, { tools: { control, disputes, faults, publication, store }, session: providerStates })
+  await app.register(providerStatesRoutes, { tools: { control, disputes, issues, faults, publication, store }, session: providerStates })
 
   return app
 }

@@ -28,6 +28,10 @@ export interface Config {
   journalSize: number
   /** OAuth applications given at start (`--client`): part of the configuration, they survive resets and restarts. */
   clients: ConfiguredClient[]
+  /** Which disputes API is served: the guide's `/sale/disputes*`, its successor `/sale/issues*`, or both (the cut-over). */
+  disputesApi: 'guide' | 'issues' | 'both'
+  /** From this moment on the mock's clock, `/sale/disputes*` and `/sale/dispute-attachments*` answer as removed; null: never. */
+  disputesRemovedAt: string | null
 }
 
 export interface ConfiguredClient { clientId: string, clientSecret: string, redirectUris: string[] }
@@ -48,6 +52,8 @@ export const defaultConfig: Config = {
   logLevel: 'info',
   journalSize: 1000,
   clients: [],
+  disputesApi: 'both',
+  disputesRemovedAt: null,
 }
 
 export class ConfigError extends Error {
@@ -71,6 +77,8 @@ const options = {
   'log-level': { type: 'string', env: 'ALLEGRO_MOCK_LOG_LEVEL', help: 'fatal, error, warn, info, debug or silent', placeholder: 'LEVEL' },
   'journal-size': { type: 'string', env: 'ALLEGRO_MOCK_JOURNAL_SIZE', help: 'client requests GET /__mock/requests keeps', placeholder: 'N' },
   client: { type: 'string', multiple: true, env: 'ALLEGRO_MOCK_CLIENTS', help: 'your OAuth app, repeatable (env: space-separated)', placeholder: 'ID:SECRET[:URI,...]' },
+  'disputes-api': { type: 'string', env: 'ALLEGRO_MOCK_DISPUTES_API', help: 'guide (/sale/disputes), issues (/sale/issues) or both (default: both)', placeholder: 'API' },
+  'disputes-removed-at': { type: 'string', env: 'ALLEGRO_MOCK_DISPUTES_REMOVED_AT', help: 'ISO date(-time) on the mock\'s clock from which /sale/disputes* answers as removed', placeholder: 'TIME' },
   help: { type: 'boolean', env: '', help: 'show this help', short: 'h' },
   version: { type: 'boolean', env: '', help: 'print the version' },
 } as const
@@ -134,6 +142,13 @@ export function loadConfig (argv: readonly string[], env: Record<string, string 
   if (clients !== undefined) config.clients = clients.map(clientOption)
   const journalSize = pick('journal-size')
   if (journalSize !== undefined) config.journalSize = integer('--journal-size', journalSize, 0, 1_000_000)
+  const disputesApi = pick('disputes-api')
+  if (disputesApi !== undefined) config.disputesApi = oneOf('--disputes-api', disputesApi, ['guide', 'issues', 'both'] as const)
+  const removedAt = pick('disputes-removed-at')
+  if (removedAt !== undefined) {
+    if (Number.isNaN(Date.parse(removedAt))) throw new ConfigError(`--disputes-removed-at must be an ISO date or date-time, got "${removedAt}"`)
+    config.disputesRemovedAt = new Date(removedAt).toISOString()
+  }
   const logLevel = pick('log-level')
   if (logLevel !== undefined) config.logLevel = oneOf('--log-level', logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const)
   return { kind: 'serve', config }

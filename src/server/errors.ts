@@ -113,6 +113,20 @@ export const apiErrors = {
     userMessage: { pl: 'Brak dostępu do zasobu.', en: 'You do not have access to this resource.' },
   }]),
   conflict: (message: string, code = 'CONFLICT') => new ApiError(409, [{ code, message }]),
+
+  // Post Purchase Issues: a rule Allegro answers with 400 (the status change documents no 422); the disputes cut-over.
+  refused: (violations: readonly Violation[]) => new ApiError(400, violations),
+  notAClaim: (issueId: string) => new ApiError(400, [{
+    code: 'VALIDATION_ERROR',
+    message: `Issue ${issueId} is a dispute: a status change is not a valid operation for disputes`,
+    path: 'issueId',
+    userMessage: { pl: 'Status można zmienić tylko w reklamacji.', en: 'Only a claim\'s status can be changed.' },
+  }]),
+  featureUnavailable: () => new ApiError(404, [{
+    code: 'NotFoundException',
+    message: 'Feature unavailable. Contact the application author.',
+    userMessage: { pl: 'Funkcja jest niedostępna. Skontaktuj się z autorem aplikacji.', en: 'Feature unavailable. Contact the application author.' },
+  }], { plainJson: true }),
   internal: () => new ApiError(500, [{
     code: 'InternalServerErrorException',
     message: 'An unexpected error occurred in allegro-mock',

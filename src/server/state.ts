@@ -5,6 +5,8 @@ import type { ContactsState, StoredContact } from './modules/contacts/contacts.t
 import type { ImagesState, StoredImage } from './modules/images/images.types.js'
 import type { ClassifiedEvent, OffersState, StoredOffer } from './modules/offers/offers.types.js'
 import type { PublicationState, StoredCommand } from './modules/publication/publication.types.js'
+import type { IssuesState, StoredClaim, StoredClaimMessage } from './modules/issues/issues.types.js'
+import { claimDueAt } from './modules/issues/issue.rules.js'
 import { NO_FAULTS, type Faults } from './modules/faults/faults.types.js'
 import { DataFileError, type Dump, type Store, type Transaction, type Views } from './core/store.js'
 import type { TableSpec } from './core/table.js'
@@ -77,8 +79,14 @@ export const SCHEMA = {
     }),
     classifiedEvents: table<ClassifiedEvent>({ key: e => e.id, indexes: { byOffer: e => e.offerId } }),
     publicationCommands: table<StoredCommand>({ key: c => c.id, global: true, due: firstNewTask }),
+    // Claims (the issues API): due while they wait for the seller's decision, then accepted on their due date.
+    claims: table<StoredClaim>({ key: c => c.id, global: true, indexes: { byCheckoutForm: c => c.checkoutForm.id }, due: claimDueAt }),
+    claimMessages: table<StoredClaimMessage>({ key: m => m.id, indexes: { byClaim: m => m.meta.claimId } }),
   },
 }
+
+/** Partition tables added after version 2 was first written: a data file without them has them empty. */
+const ADDED_TO_V2: ReadonlySet<string> = new Set(['claims', 'claimMessages'])
 
 /** How long a spent refresh token keeps working (rotation grace), and how long a finished device grant is kept. */
 export const REFRESH_GRACE_MS = 60_000
@@ -108,10 +116,13 @@ export interface StateV1 extends DisputesState, OrdersState, ContactsState, Imag
   faults: Faults
   /** Per-seller settings and faults (absent in files written before sandboxes). */
   sandboxes?: Record<string, { settings: SellerSettings, faults: Faults }>
+  /** Claims and their chats (absent in snapshots written before the issues API). */
+  claims?: IssuesState['claims']
+  claimMessages?: IssuesState['claimMessages']
 }
 
 /** What a scenario provides: the data (and the bytes of its files), not the bookkeeping. */
-export type ScenarioData = Pick<StateV1, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState & OffersState & PublicationState> & {
+export type ScenarioData = Pick<StateV1, 'clients' | 'sellers'> & Partial<DisputesState & OrdersState & ContactsState & ImagesState & OffersState & PublicationState & IssuesState> & {
   files?: Record<string, { bytes: Buffer }>
 }
 
@@ -134,12 +145,16 @@ export function newStateV1 (data: ScenarioData, meta: { secret: string, scenario
     classifiedEvents: data.classifiedEvents ?? [],
     publicationCommands: data.publicationCommands ?? [],
     faults: structuredClone(NO_FAULTS),
+    claims: data.claims ?? [],
+    claimMessages: data.claimMessages ?? [],
   }
 }
 
 /** Tables whose rows name their seller in `meta.sellerId`. */
 const OWNED = ['disputes', 'disputeAttachments', 'checkoutForms', 'contacts', 'images', 'offers', 'publicationCommands'] as const
 const V1_LISTS = ['clients', 'sellers', ...OWNED, 'disputeMessages', 'classifiedEvents'] as const
+/** Lists version 1 gained later; a snapshot without them has none. */
+const V1_OPTIONAL_LISTS = ['claims', 'claimMessages'] as const
 
 /** Sorts a version-1 state into partitions. */
 export function fromV1 (state: StateV1): Dump {
@@ -161,6 +176,15 @@ export function fromV1 (state: StateV1): Dump {
     if (owner) partition(owner).disputeMessages!.push(message)
   }
   state.classifiedEvents.forEach((event, i) => partition(event.sellerId).classifiedEvents!.push({ ...event, id: event.id ?? `event-${i + 1}` }))
+  const claimOwner = new Map<string, string>()
+  for (const claim of state.claims ?? []) {
+    partition(claim.meta.sellerId).claims!.push(claim)
+    claimOwner.set(claim.id, claim.meta.sellerId)
+  }
+  for (const message of state.claimMessages ?? []) {
+    const owner = claimOwner.get(message.meta.claimId)
+    if (owner) partition(owner).claimMessages!.push(message)
+  }
   for (const [sellerId, extra] of Object.entries(state.sandboxes ?? {})) {
     partition(sellerId).settings = [extra.settings]
     partition(sellerId).faults = [extra.faults]
@@ -186,7 +210,7 @@ function emptyPartition (): Record<string, unknown[]> {
 /** The whole state as one version-1 document: the snapshot format. */
 export function toV1 (dump: Dump): StateV1 {
   const settings = (dump.instance.settings?.[0] ?? {}) as InstanceSettings
-  const lists = Object.fromEntries(V1_LISTS.filter(n => n !== 'clients' && n !== 'sellers').map(n => [n, [] as unknown[]])) as Record<string, unknown[]>
+  const lists = Object.fromEntries([...V1_LISTS.filter(n => n !== 'clients' && n !== 'sellers'), ...V1_OPTIONAL_LISTS].map(n => [n, [] as unknown[]])) as Record<string, unknown[]>
   const sandboxes: NonNullable<StateV1['sandboxes']> = {}
   for (const [sellerId, tables] of Object.entries(dump.partitions)) {
     for (const name of Object.keys(lists)) lists[name]!.push(...(tables[name] ?? []))
@@ -235,7 +259,7 @@ function checkStateV2 (raw: Record<string, unknown> | null, location: string): D
   if (typeof settings?.secret !== 'string' || settings.secret.length < 16) fail('its signing secret is missing')
   const sellers = raw.sellers
   if (!sellers || typeof sellers !== 'object' || Array.isArray(sellers)) fail('"sellers" is not an object of partitions')
-  for (const [id, tables] of Object.entries(sellers as object)) tablesOk(tables, Object.keys(SCHEMA.partition), `sellers.${id}`)
+  for (const [id, tables] of Object.entries(sellers as object)) tablesOk(tables, Object.keys(SCHEMA.partition).filter(n => !ADDED_TO_V2.has(n)), `sellers.${id}`)
   return { instance: raw.instance as Dump['instance'], partitions: sellers as Dump['partitions'] }
 }
 
@@ -247,6 +271,7 @@ export function checkStateV1 (raw: unknown, location: string): StateV1 {
   if (state.version !== 1) return fail(`its version is ${JSON.stringify(state.version)}, a snapshot has version 1`)
   if (typeof state.secret !== 'string' || state.secret.length < 16) return fail('its signing secret is missing')
   for (const name of V1_LISTS) if (!Array.isArray(state[name])) fail(`"${name}" is not a list`)
+  for (const name of V1_OPTIONAL_LISTS) if (state[name] !== undefined && !Array.isArray(state[name])) fail(`"${name}" is not a list`)
   const oauth = state.oauth as Record<string, unknown> | undefined
   if (!oauth || !['codes', 'refreshTokens', 'devices'].every(k => Array.isArray(oauth[k]))) fail('"oauth" is incomplete')
   const faults = state.faults as Record<string, unknown> | undefined

@@ -34,6 +34,8 @@ test('the contract keeps Allegro operationIds for both guides', () => {
     'changePublicationStatusUsingPUT', 'getPublicationReportUsingGET', 'getPublicationTasksUsingGET',
     'classifiedSellerOfferStatsGET', 'classifiedOffersStatsGET',
     'oauthTokenUsingPOST', 'oauthDeviceUsingPOST', 'oauthAuthorizeUsingGET',
+    'getListOfIssuesUsingGET', 'getIssueUsingGET', 'getChatFromIssueUsingGET', 'addMessageToIssueUsingPOST',
+    'changeStatusOfIssueUsingPOST', 'createAnIssueAttachmentUsingPOST', 'uploadIssueAttachmentUsingPUT', 'getIssueAttachmentUsingGET',
   ]))
-  expect(ids).toHaveLength(34)
+  expect(ids).toHaveLength(42)
 })

@@ -9,6 +9,10 @@ export type JsonSchema = Record<string, unknown>
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
 export const VENDOR_JSON = 'application/vnd.allegro.public.v1+json'
+/** The media type of Allegro's beta resources (`/sale/issues*`): asked for and sent exactly like the public one. */
+export const VENDOR_JSON_BETA = 'application/vnd.allegro.beta.v1+json'
+/** Allegro's JSON media types: request bodies in either are parsed and validated alike. */
+export const VENDOR_JSON_TYPES: readonly string[] = [VENDOR_JSON, VENDOR_JSON_BETA]
 
 /** What the server needs to know about one operation of the contract. */
 export interface Operation {
@@ -25,6 +29,8 @@ export interface Operation {
   bodyRequired: boolean
   /** True when a success answer is Allegro's vendor JSON, so the request must `Accept` it. */
   producesVendorJson: boolean
+  /** The vendor media type the operation speaks (public or beta): what it must be sent and answers in. */
+  vendorType: string
   /** Scopes a user token needs (any one of them), or null when a user token is not accepted. */
   userScopes: string[] | null
   applicationAllowed: boolean
@@ -99,23 +105,30 @@ function toOperation (path: string, method: string, op: OpenAPIV3.OperationObjec
 
   const body = op.requestBody ? converter.deref(op.requestBody) as OpenAPIV3.RequestBodyObject : undefined
   const consumes = Object.keys(body?.content ?? {})
-  const jsonBody = body?.content[VENDOR_JSON]?.schema
+  const bodyType = consumes.find(type => VENDOR_JSON_TYPES.includes(type))
+  const jsonBody = bodyType === undefined ? undefined : body?.content[bodyType]?.schema
   if (jsonBody) {
     const converted = converter.convert(jsonBody)
     // Fastify validates per media type when a body may come in several (JSON or raw image bytes).
-    schema.body = consumes.length === 1 ? converted : { content: { [VENDOR_JSON]: { schema: converted } } }
+    schema.body = consumes.length === 1 ? converted : { content: { [bodyType!]: { schema: converted } } }
   }
 
   const responses: Operation['responses'] = {}
   const statusTexts: Operation['statusTexts'] = {}
   let producesVendorJson = false
+  let vendorType = bodyType
   for (const [status, response] of Object.entries(op.responses ?? {})) {
     const r = converter.deref(response) as OpenAPIV3.ResponseObject
     responses[status] = {}
     statusTexts[status] = r.description
     for (const [type, media] of Object.entries(r.content ?? {})) {
       responses[status][type] = media.schema ? converter.convert(media.schema) : null
-      if (type === VENDOR_JSON && status.startsWith('2')) producesVendorJson = true
+      // An operation with neither a JSON body nor a JSON answer (a download) still sends its errors in its family's type.
+      if (VENDOR_JSON_TYPES.includes(type)) vendorType ??= type
+      if (VENDOR_JSON_TYPES.includes(type) && status.startsWith('2')) {
+        producesVendorJson = true
+        vendorType = type
+      }
     }
   }
 
@@ -130,6 +143,7 @@ function toOperation (path: string, method: string, op: OpenAPIV3.OperationObjec
     consumes,
     bodyRequired: body?.required === true,
     producesVendorJson,
+    vendorType: vendorType ?? VENDOR_JSON,
     userScopes: userScheme ? userScheme['bearer-token-for-user']! : null,
     applicationAllowed: security.some(s => 'bearer-token-for-application' in s),
     public: security.length === 0,

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { VENDOR_JSON } from '../core/openapi.js'
+import { VENDOR_JSON, VENDOR_JSON_TYPES } from '../core/openapi.js'
 import { languageOf, type Language } from '../core/violation.js'
 import { apiErrors } from '../errors.js'
 
@@ -16,13 +16,17 @@ export const BINARY_TYPES = ['image/png', 'image/gif', 'image/bmp', 'image/tiff'
 
 export const VENDOR_JSON_UTF8 = `${VENDOR_JSON};charset=UTF-8`
 
+/** The Content-Type of an answer in `vendorType` (public or beta). */
+export const vendorJsonUtf8 = (vendorType: string = VENDOR_JSON) => `${vendorType};charset=UTF-8`
+
 /** The media type without parameters, lower-cased: `Image/PNG; x=1` → `image/png`. */
 export function mediaTypeOf (header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase()
 }
 
-function acceptsVendorJson (accept: string | undefined): boolean {
-  return (accept ?? '').split(',').some(part => mediaTypeOf(part) === VENDOR_JSON)
+/** Only the operation's own vendor type will do: a beta type sent to a public resource (or back) is refused. */
+function acceptsVendorJson (accept: string | undefined, vendorType: string): boolean {
+  return (accept ?? '').split(',').some(part => mediaTypeOf(part) === vendorType)
 }
 
 function hasBody (request: FastifyRequest): boolean {
@@ -37,7 +41,7 @@ function hasBody (request: FastifyRequest): boolean {
 const allegroHttpPlugin: FastifyPluginAsync = async (app) => {
   app.decorateRequest('language', 'pl')
 
-  app.addContentTypeParser(VENDOR_JSON, { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser([...VENDOR_JSON_TYPES], { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string
     if (text.trim() === '') return done(apiErrors.malformedJson('No content to map due to end-of-input'), undefined)
     try {
@@ -56,8 +60,8 @@ const allegroHttpPlugin: FastifyPluginAsync = async (app) => {
     const operation = request.routeOptions.config.operation
     if (!operation) return
     if (operation.producesVendorJson) {
-      if (!acceptsVendorJson(request.headers.accept)) throw apiErrors.notAcceptable()
-      reply.type(VENDOR_JSON_UTF8)
+      if (!acceptsVendorJson(request.headers.accept, operation.vendorType)) throw apiErrors.notAcceptable()
+      reply.type(vendorJsonUtf8(operation.vendorType))
     }
     if (operation.consumes.length > 0 && (hasBody(request) || operation.bodyRequired) &&
       !operation.consumes.includes(mediaTypeOf(request.headers['content-type']))) {

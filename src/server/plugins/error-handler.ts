@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { VENDOR_JSON_UTF8 } from './allegro-http.js'
+import { vendorJsonUtf8 } from './allegro-http.js'
 import { toAllegroPath, type Violation } from '../core/violation.js'
 import { ApiError, apiErrors, OAuthError } from '../errors.js'
 import { nearestOperations } from '../core/near-misses.js'
@@ -24,7 +24,7 @@ const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
     return reply
       .code(apiError.status)
       .headers(apiError.options.headers ?? {})
-      .type(apiError.options.plainJson ? PLAIN_JSON_UTF8 : VENDOR_JSON_UTF8)
+      .type(apiError.options.plainJson ? PLAIN_JSON_UTF8 : vendorJsonUtf8(request.routeOptions.config.operation?.vendorType))
       .send(body)
   })
 

@@ -4,9 +4,9 @@ import { ATTACHMENT_MAX_BYTES } from './dispute-message.rules.js'
 import type { DisputesService, SimulatedFile } from './disputes.service.js'
 import type { DisputeStatus } from './disputes.types.js'
 
-interface FileInput { fileName: string, contentType: string, base64: string }
+export interface FileInput { fileName: string, contentType: string, base64: string }
 
-const fileSchema = {
+export const fileSchema = {
   type: 'object',
   required: ['fileName', 'contentType', 'base64'],
   additionalProperties: false,
@@ -17,11 +17,11 @@ const fileSchema = {
   },
 }
 
-const toFile = (file: FileInput | undefined): SimulatedFile | undefined =>
+export const toFile = (file: FileInput | undefined): SimulatedFile | undefined =>
   file && { fileName: file.fileName, contentType: file.contentType, bytes: Buffer.from(file.base64, 'base64') }
 
 // Base64 takes a third more room than the bytes it carries.
-const bodyLimit = Math.ceil(ATTACHMENT_MAX_BYTES * 4 / 3) + 64 * 1024
+export const bodyLimit = Math.ceil(ATTACHMENT_MAX_BYTES * 4 / 3) + 64 * 1024
 
 const buyerSimulatorRoutes: FastifyPluginAsync<{ disputes: DisputesService }> = async (app, { disputes }) => {
   app.post<{ Body: { checkoutFormId: string, subject: string, text?: string, file?: FileInput } }>('/__mock/disputes', {
