@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { delay, type Clock } from './core/clock.js'
 import type { BlobStore } from './core/blob-store.js'
 import type { Ids } from './core/ids.js'
-import { loadContract } from './core/openapi.js'
+import { bodyFields, loadContract } from './core/openapi.js'
 import type { Config } from './config.js'
 import { sellerClocks } from './seller-clocks.js'
 import type { AppStore } from './state.js'
@@ -117,7 +117,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
     store, clocks, faults, taskDelayMs: config.taskDelayMs,
     validate: (instance, tables, offer, at) => offerViolations(instance, tables, catalogue, offer, at),
   })
-  const offers = createOffersService({ store, clocks, ids, catalogue, settle: publication.settleDue })
+  const offers = createOffersService({ store, clocks, ids, catalogue, settle: publication.settleDue, contractFields: bodyFields(contract, 'createOfferUsingPOST') })
   const stats = createStatsService({ store, clocks, ids })
   const images = createImagesService({ store, blobs, clocks, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
 

@@ -251,3 +251,19 @@ describe('fee preview', () => {
     expect(nothing.json().errors[0].path).toBe('classifiedsPackages')
   })
 })
+
+test('fields the contract does not define are not stored, however deep; JSON nested over 64 levels is refused with 400', async () => {
+  let deep: unknown = 'x'
+  for (let i = 0; i < 100; i++) deep = { deeper: deep }
+  const body = { name: 'Opel Astra 1.6', category: { id: '257150' }, myOwnField: { a: 1 } }
+  const created = await t.app.inject({ method: 'POST', url: '/sale/offers', headers: allegroHeaders(token), payload: body })
+  expect(created.statusCode).toBe(200)
+  expect(created.json().myOwnField).toBeUndefined()
+  const tooDeep = await t.app.inject({ method: 'POST', url: '/sale/offers', headers: allegroHeaders(token), payload: { ...body, myOwnField: deep } })
+  expect(tooDeep.statusCode).toBe(400)
+  expect(tooDeep.json().errors[0].code).toBe('INVALID_JSON')
+  const snapshot = await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })
+  expect(snapshot.statusCode).toBe(200)
+  expect(JSON.stringify(snapshot.json())).not.toContain('myOwnField')
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/reset', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(deep) })).statusCode).toBe(400)
+})

@@ -220,3 +220,10 @@ class SchemaConverter {
     return node
   }
 }
+
+/** The top-level fields an operation's JSON body schema defines. */
+export function bodyFields (contract: Contract, operationId: string): Set<string> {
+  const body = contract.operations.get(operationId)?.schema.body as JsonSchema | { content: Record<string, { schema: JsonSchema }> } | undefined
+  const schema = body && 'content' in body ? Object.values(body.content as Record<string, { schema: JsonSchema }>)[0]?.schema : body
+  return new Set(Object.keys((schema?.properties ?? {}) as object))
+}

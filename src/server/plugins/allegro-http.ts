@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { VENDOR_JSON, VENDOR_JSON_TYPES } from '../core/openapi.js'
 import { languageOf, type Language } from '../core/violation.js'
 import { apiErrors } from '../errors.js'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../core/json-depth.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,15 +42,20 @@ function hasBody (request: FastifyRequest): boolean {
 const allegroHttpPlugin: FastifyPluginAsync = async (app) => {
   app.decorateRequest('language', 'pl')
 
-  app.addContentTypeParser([...VENDOR_JSON_TYPES], { parseAs: 'string' }, (_request, body, done) => {
+  const parseJson = (_request: FastifyRequest, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) => {
     const text = body as string
     if (text.trim() === '') return done(apiErrors.malformedJson('No content to map due to end-of-input'), undefined)
+    if (nestsDeeperThan(text)) return done(apiErrors.malformedJson(`The document nests deeper than ${MAX_JSON_DEPTH} levels`), undefined)
     try {
       done(null, JSON.parse(text))
     } catch (error) {
       done(apiErrors.malformedJson((error as Error).message), undefined)
     }
-  })
+  }
+  app.addContentTypeParser([...VENDOR_JSON_TYPES], { parseAs: 'string' }, parseJson)
+  // The control API's plain JSON gets the same bounds and the same errors.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson)
   app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)))

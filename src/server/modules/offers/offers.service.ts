@@ -16,6 +16,8 @@ export interface OffersDeps {
   catalogue: CatalogueService
   /** Brings the seller's publication state up to its clock's now before an offer is read or changed. */
   settle: (sellerId: string) => Promise<void>
+  /** The Offer's fields in the contract: a body's other fields are not stored. */
+  contractFields: ReadonlySet<string>
 }
 
 /** Fields the server owns: a create or an update never takes them from the body. */
@@ -64,7 +66,9 @@ export function offerViolations (instance: InstanceTables, tables: SellerTables,
 }
 
 /** Classified-ad drafts: create, read, replace, packages and the fee preview. */
-export function createOffersService ({ store, clocks, ids, catalogue, settle }: OffersDeps) {
+export function createOffersService ({ store, clocks, ids, catalogue, settle, contractFields }: OffersDeps) {
+  const kept = new Set([...contractFields, ...Object.keys(skeleton())])
+
   /** The seller's offer, or Allegro's 404 (unknown) / 403 (another seller's). */
   function own (tables: SellerTables, offerId: string): StoredOffer {
     const offer = tables.offers.get(offerId)
@@ -88,8 +92,10 @@ export function createOffersService ({ store, clocks, ids, catalogue, settle }: 
     return { ...offer, meta: { ...offer.meta, violations: offerViolations(instance, tables, catalogue, offer, now), validatedAt: now.toISOString() } }
   }
 
+  /** What a body may set: the contract's fields, not the ones the server owns. Unknown fields are dropped, not stored. */
   function clientFields (body: Record<string, unknown>): Record<string, unknown> {
-    const fields = { ...body }
+    const fields: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(body)) if (kept.has(key)) fields[key] = value
     for (const key of SERVER_OWNED) delete fields[key]
     return fields
   }
