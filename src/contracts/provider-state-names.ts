@@ -12,6 +12,7 @@ export const PROVIDER_STATE_NAMES = {
   attachmentDeclared: 'seller {seller} declared attachment {attachmentId} of {size} bytes',
   publicationSettled: 'publication command {commandId} to {action} offer {offerId} has settled',
   nextTaskFails: 'the next publication task fails with {message}',
+  taskFailed: 'a publication task of offer {offerId} failed with {message}',
 } as const
 
 export type ProviderStateName = typeof PROVIDER_STATE_NAMES[keyof typeof PROVIDER_STATE_NAMES]
