@@ -14,7 +14,7 @@ declare module 'fastify' {
 /** The mock's own pages and control API are not client traffic. */
 function isClientTraffic (request: FastifyRequest): boolean {
   const path = request.url
-  return !isDashboardRequest(request) && !path.startsWith('/__mock') && !path.startsWith('/docs') && path !== '/' && !path.startsWith('/dashboard/')
+  return !isDashboardRequest(request) && !path.startsWith('/__mock') && !path.startsWith('/docs') && path !== '/'
 }
 
 function queryOf (url: string): Record<string, string | string[]> {
