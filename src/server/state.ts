@@ -10,6 +10,7 @@ import { claimDueAt } from './modules/issues/issue.rules.js'
 import { NO_FAULTS, type Faults } from './modules/faults/faults.types.js'
 import { DataFileError, type Dump, type Store, type Transaction, type Views } from './core/store.js'
 import type { TableSpec } from './core/table.js'
+import { rowProblem } from './state-schema.js'
 
 /** A seller account of the mock. Every stored Allegro record belongs to one. */
 export interface Seller {
@@ -260,6 +261,18 @@ function checkStateV2 (raw: Record<string, unknown> | null, location: string): D
   const sellers = raw.sellers
   if (!sellers || typeof sellers !== 'object' || Array.isArray(sellers)) fail('"sellers" is not an object of partitions')
   for (const [id, tables] of Object.entries(sellers as object)) tablesOk(tables, Object.keys(SCHEMA.partition).filter(n => !ADDED_TO_V2.has(n)), `sellers.${id}`)
+  const known = new Set(((raw.instance as Record<string, unknown[]>).sellers as Array<{ id?: unknown }>).map(s => s?.id))
+  for (const [name, rows] of Object.entries(raw.instance as Record<string, unknown[]>)) {
+    const problem = rowProblem(name, rows)
+    if (problem) fail(`instance.${problem}`)
+  }
+  for (const [id, tables] of Object.entries(sellers as Record<string, Record<string, unknown[]>>)) {
+    if (!known.has(id)) fail(`"sellers.${id}" holds the data of a seller who is not in "instance.sellers"`)
+    for (const [name, rows] of Object.entries(tables)) {
+      const problem = rowProblem(name, rows)
+      if (problem) fail(`sellers.${id}.${problem}`)
+    }
+  }
   return { instance: raw.instance as Dump['instance'], partitions: sellers as Dump['partitions'] }
 }
 
@@ -276,7 +289,25 @@ export function checkStateV1 (raw: unknown, location: string): StateV1 {
   if (!oauth || !['codes', 'refreshTokens', 'devices'].every(k => Array.isArray(oauth[k]))) fail('"oauth" is incomplete')
   const faults = state.faults as Record<string, unknown> | undefined
   if (!faults || !['taskFailures', 'responses', 'latencies'].every(k => Array.isArray(faults[k]))) fail('"faults" is incomplete')
-  return raw as StateV1
+  const tables: Array<[string, unknown[]]> = [
+    ...[...V1_LISTS, ...V1_OPTIONAL_LISTS].map(name => [name, (state[name] ?? []) as unknown[]] as [string, unknown[]]),
+    ['authCodes', oauth!.codes as unknown[]], ['refreshTokens', oauth!.refreshTokens as unknown[]], ['devices', oauth!.devices as unknown[]],
+    ['faults', [faults]],
+  ]
+  for (const [name, rows] of tables) {
+    const problem = rowProblem(name, rows)
+    if (problem) fail(problem)
+  }
+  const v1 = raw as StateV1
+  const sellerIds = new Set(v1.sellers.map(s => s.id))
+  const disputeIds = new Set(v1.disputes.map(d => d.id))
+  for (const name of OWNED) {
+    const stray = (v1[name] as Array<{ meta: { sellerId: string } }>).findIndex(row => !sellerIds.has(row.meta.sellerId))
+    if (stray >= 0) fail(`${name}[${stray}] belongs to seller ${(v1[name][stray] as { meta: { sellerId: string } }).meta.sellerId}, who is not in "sellers"`)
+  }
+  const orphan = v1.disputeMessages.findIndex(m => !disputeIds.has(m.meta.disputeId))
+  if (orphan >= 0) fail(`disputeMessages[${orphan}] is in dispute ${v1.disputeMessages[orphan]!.meta.disputeId}, which is not in "disputes"`)
+  return v1
 }
 
 export function instanceSettings (store: AppStore): InstanceSettings {

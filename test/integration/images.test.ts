@@ -95,3 +95,15 @@ test('images need the offers write scope and a seller token', async () => {
   expect(res.statusCode).toBe(403)
   expectContract(res, 'uploadOfferImageUsingPOST')
 })
+
+test("another seller's draft naming an image's URL does not keep that image: usage is per seller", async () => {
+  const { location } = (await upload(screenshotPng(), 'image/png')).json()
+  const other = await tokenFor(t.app, 'Seller_login2')
+  const draft = await t.app.inject({
+    method: 'POST', url: '/sale/offers', headers: allegroHeaders(other),
+    payload: { name: 'Cudze zdjęcie', category: { id: '257150' }, images: [{ url: location }] },
+  })
+  expect(draft.statusCode).toBe(200)
+  t.clock.advance(24 * 3600 * 1000)
+  expect((await fetchImage(location)).statusCode).toBe(404)
+})

@@ -7,10 +7,23 @@ import { consentPage, devicePage, errorPage } from './oauth.pages.js'
 
 type Query = Record<string, string | undefined>
 
+/**
+ * One text per parameter: a repeated `scope` is one list of scopes (as a space-separated one is); of any other
+ * repeated parameter the first counts.
+ */
+function flatten (values: unknown): Query {
+  const out: Query = {}
+  if (!values || typeof values !== 'object') return out
+  for (const [key, value] of Object.entries(values)) {
+    const list = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]
+    out[key] = key === 'scope' ? list.join(' ') : list[0]
+  }
+  return out
+}
+
 /** Allegro reads OAuth parameters from the query string and from a form body alike. */
 function paramsOf (request: FastifyRequest): Params {
-  const body = request.body && typeof request.body === 'object' ? request.body as Query : {}
-  return { ...request.query as Query, ...body }
+  return { ...flatten(request.query), ...flatten(request.body) }
 }
 
 /** The OAuth routes take no bearer token and answer errors in OAuth's shape, so the contract's schemas are not applied. */
@@ -33,7 +46,7 @@ const oauthRoutes: FastifyPluginAsync<{ oauth: OAuthService, sellers: () => Sell
   app.route({
     ...withoutSchema(app.operationRoute('oauthAuthorizeUsingGET')),
     handler: async (request, reply) => {
-      const query = request.query as Query
+      const query = flatten(request.query)
       const outcome = query.response_type === 'code'
         ? await oauth.authorize(query)
         : { kind: 'error' as const, message: 'response_type must be "code".' }

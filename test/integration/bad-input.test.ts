@@ -1,0 +1,77 @@
+import { beforeEach, expect, test } from 'vitest'
+import { ADS_GUIDE } from '../../src/fixtures/offers.js'
+import { GUIDE } from '../../src/fixtures/disputes.js'
+import { allegroHeaders, buildTestApp, tokenFor, type TestApp } from '../support/app.js'
+
+let t: TestApp
+let token: string
+beforeEach(async () => {
+  t = await buildTestApp()
+  token = await tokenFor(t.app)
+})
+
+const snapshot = async () => (await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).json()
+const stillServes = async () => {
+  expect((await t.app.inject({ method: 'GET', url: `/sale/disputes/${GUIDE.disputeId}`, headers: allegroHeaders(token) })).statusCode).toBe(200)
+  expect((await t.app.inject({ method: 'POST', url: '/sale/offer-contacts', headers: allegroHeaders(token), payload: { name: 'Po', emails: [], phones: [] } })).statusCode).toBe(201)
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).statusCode).toBe(200)
+}
+
+test.each(['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'])('a reset to the scenario "%s" is refused with 422 and changes nothing', async (scenario) => {
+  const before = JSON.stringify(await snapshot())
+  const res = await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: { scenario } })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'scenario' })
+  expect(JSON.stringify(await snapshot())).toBe(before)
+  await stillServes()
+})
+
+const broken: Array<[string, (state: any) => void]> = [
+  ['a dispute that is a number', s => { s.disputes = [1] }],
+  ['a dispute without meta', s => { delete s.disputes[0].meta }],
+  ['a seller that is null', s => { s.sellers = [null, ...s.sellers] }],
+  ['an offer that is a string', s => { s.offers = ['x'] }],
+  ['faults without a rate limit', s => { delete s.faults.rateLimit }],
+  ['a message of a dispute that is not there', s => { s.disputeMessages[0].meta.disputeId = 'nope' }],
+  ['a contact of a seller who is not there', s => { s.contacts[0].meta.sellerId = '1' }],
+  ['an attachment with a size that is text', s => { s.disputeAttachments[0].size = 'big' }],
+]
+
+test.each(broken)('a snapshot with %s is refused with 422 naming the record, and changes nothing', async (_name, breakIt) => {
+  const good = await snapshot()
+  const bad = structuredClone(good)
+  breakIt(bad.state)
+  const res = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: bad })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0].path).toBe('state')
+  expect(JSON.stringify(await snapshot())).toBe(JSON.stringify(good))
+  await stillServes()
+})
+
+test('the clock refuses a step it cannot represent (1e400, beyond year 275760) with 4xx', async () => {
+  for (const payload of ['{"ms":1e400}', '{"ms":9007199254740993}', '{"to":"+275761-01-01T00:00:00Z"}', '{"by":"P99999999999Y"}']) {
+    const res = await t.app.inject({ method: 'POST', url: '/__mock/clock/advance', headers: { 'content-type': 'application/json' }, payload })
+    expect(res.statusCode, payload).toBeGreaterThanOrEqual(400)
+    expect(res.statusCode, payload).toBeLessThan(500)
+    expect(res.json().errors, payload).toBeDefined()
+  }
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/clock' })).json().now).toBe('2026-01-05T10:00:00.000Z')
+})
+
+test('a fee preview with empty classifiedsPackages is a 422, not a 500', async () => {
+  const res = await t.app.inject({ method: 'POST', url: '/pricing/offer-fee-preview', headers: allegroHeaders(token), payload: { offer: { id: ADS_GUIDE.readyOfferId }, classifiedsPackages: {} } })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0].code).toBe('VALIDATION_ERROR')
+})
+
+test('a repeated scope parameter on the OAuth endpoints is read as one list, never a 500', async () => {
+  const basic = `Basic ${Buffer.from('allegro-mock-client:allegro-mock-secret').toString('base64')}`
+  const scopes = 'scope=allegro:api:disputes&scope=allegro:api:orders:read'
+  const token = await t.app.inject({ method: 'POST', url: `/auth/oauth/token?grant_type=client_credentials&${scopes}`, headers: { authorization: basic } })
+  expect(token.statusCode).toBe(200)
+  expect(token.json().scope).toBe('allegro:api:disputes allegro:api:orders:read')
+  const device = await t.app.inject({ method: 'POST', url: `/auth/oauth/device?client_id=allegro-mock-client&${scopes}`, headers: { authorization: basic } })
+  expect(device.statusCode).toBe(200)
+  const authorize = await t.app.inject({ method: 'GET', url: `/auth/oauth/authorize?response_type=code&client_id=allegro-mock-client&redirect_uri=http://localhost:8080/callback&mock_seller=Seller_login1&${scopes}` })
+  expect(authorize.statusCode).toBe(302)
+})
