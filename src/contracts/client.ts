@@ -5,6 +5,8 @@
  */
 
 export const VENDOR_JSON = 'application/vnd.allegro.public.v1+json'
+/** The media type of Allegro's beta resources: the Post Purchase Issues API (`/sale/issues*`) takes and answers only this. */
+export const VENDOR_JSON_BETA = 'application/vnd.allegro.beta.v1+json'
 
 export interface AllegroClientOptions {
   /** The API host, e.g. `https://api.allegro.pl.allegrosandbox.pl` or allegro-mock's URL. */
@@ -64,14 +66,14 @@ export function createAllegroClient (options: AllegroClientOptions) {
   const oauth = (options.oauthUrl ?? api).replace(/\/$/, '')
   let token = options.token
 
-  async function call (method: string, url: string, init: { json?: unknown, body?: Uint8Array, contentType?: string, accept?: string | null } = {}): Promise<Response> {
+  async function call (method: string, url: string, init: { json?: unknown, body?: Uint8Array, contentType?: string, accept?: string | null, mediaType?: string } = {}): Promise<Response> {
     const headers: Record<string, string> = {}
-    if (init.accept !== null) headers.accept = init.accept ?? VENDOR_JSON
+    if (init.accept !== null) headers.accept = init.accept ?? init.mediaType ?? VENDOR_JSON
     if (token) headers.authorization = `Bearer ${token}`
     if (options.language) headers['accept-language'] = options.language
     let body: BodyInit | undefined
     if (init.json !== undefined) {
-      headers['content-type'] = VENDOR_JSON
+      headers['content-type'] = init.mediaType ?? VENDOR_JSON
       body = JSON.stringify(init.json)
     } else if (init.body) {
       headers['content-type'] = init.contentType ?? 'application/octet-stream'
@@ -87,8 +89,8 @@ export function createAllegroClient (options: AllegroClientOptions) {
     return response
   }
 
-  const json = async <T>(method: string, path: string, init: { json?: unknown, query?: Query } = {}): Promise<T> => {
-    const response = await call(method, `${api}${path}${queryString(init.query)}`, { json: init.json })
+  const json = async <T>(method: string, path: string, init: { json?: unknown, query?: Query, mediaType?: string } = {}): Promise<T> => {
+    const response = await call(method, `${api}${path}${queryString(init.query)}`, { json: init.json, mediaType: init.mediaType })
     const text = await response.text()
     return (text ? JSON.parse(text) : undefined) as T
   }
@@ -127,6 +129,32 @@ export function createAllegroClient (options: AllegroClientOptions) {
     },
     async downloadAttachment (attachmentId: string): Promise<{ contentType: string, bytes: Buffer }> {
       const response = await call('GET', `${api}/sale/dispute-attachments/${attachmentId}`, { accept: null })
+      return { contentType: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) }
+    },
+
+    // Post Purchase Issues (the successor of the disputes API): disputes and claims, in the beta media type
+    listIssues: (query: { limit?: number, offset?: number, 'checkoutForm.id'?: string, status?: string[] } = {}) =>
+      json<{ issues: Array<Record<string, any>> }>('GET', '/sale/issues', { query, mediaType: VENDOR_JSON_BETA }),
+    getIssue: (issueId: string) => json<Record<string, any>>('GET', `/sale/issues/${issueId}`, { mediaType: VENDOR_JSON_BETA }),
+    getIssueChat: (issueId: string, query: { limit?: number, offset?: number } = {}) =>
+      json<{ chat: Array<Record<string, any>> }>('GET', `/sale/issues/${issueId}/chat`, { query, mediaType: VENDOR_JSON_BETA }),
+    postIssueMessage: (issueId: string, message: { type: string, text?: string, attachments?: Array<{ id: string }> }) =>
+      json<Record<string, any>>('POST', `/sale/issues/${issueId}/message`, { json: message, mediaType: VENDOR_JSON_BETA }),
+    /** Accepts or rejects a claim (200, no body); a dispute, or a claim already decided, is refused with 400. */
+    changeClaimStatus: (issueId: string, change: { status: string, message: string, partialRefund?: { amount: string, currency: string } }) =>
+      json<void>('POST', `/sale/issues/${issueId}/status`, { json: change, mediaType: VENDOR_JSON_BETA }),
+    async declareIssueAttachment (declaration: { fileName: string, size: number }): Promise<{ id: string, location: string }> {
+      const response = await call('POST', `${api}/sale/issues/attachments`, { json: declaration, mediaType: VENDOR_JSON_BETA })
+      const { id } = await response.json() as { id: string }
+      return { id, location: response.headers.get('location') ?? '' }
+    },
+    /** Uploads to the URL `declareIssueAttachment` answered; answers the attachment's id. */
+    async uploadIssueAttachment (location: string, bytes: Uint8Array, contentType: string): Promise<{ id: string }> {
+      const response = await call('PUT', location, { body: bytes, contentType, accept: VENDOR_JSON_BETA })
+      return await response.json() as { id: string }
+    },
+    async downloadIssueAttachment (attachmentId: string): Promise<{ contentType: string, bytes: Buffer }> {
+      const response = await call('GET', `${api}/sale/issues/attachments/${attachmentId}`, { accept: null })
       return { contentType: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) }
     },
 

@@ -2,7 +2,7 @@
  * Pact matchers shaped like Allegro's data, for consumer tests written against the kit's provider states.
  */
 import { MatchersV3 } from '@pact-foundation/pact'
-import { VENDOR_JSON } from './client.js'
+import { VENDOR_JSON, VENDOR_JSON_BETA } from './client.js'
 
 const { regex, string, like, eachLike } = MatchersV3
 
@@ -31,6 +31,9 @@ export const price = (amount: string, currency = 'PLN') => ({ amount: regex('^\\
 
 /** `Content-Type` of Allegro's JSON answers, with or without the charset parameter. */
 export const vendorJsonType = regex(`^${VENDOR_JSON.replace(/[.+]/g, '\\$&')}(;\\s*charset=UTF-8)?$`, `${VENDOR_JSON};charset=UTF-8`)
+
+/** `Content-Type` of the beta resources' JSON answers (`/sale/issues*`), with or without the charset parameter. */
+export const betaJsonType = regex(`^${VENDOR_JSON_BETA.replace(/[.+]/g, '\\$&')}(;\\s*charset=UTF-8)?$`, `${VENDOR_JSON_BETA};charset=UTF-8`)
 
 /** `Content-Type` of answers in plain JSON (401, 406, 415). */
 export const plainJsonType = regex('^application/json(;\\s*charset=utf-8)?$', 'application/json; charset=utf-8')

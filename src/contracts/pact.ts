@@ -13,6 +13,6 @@
  *   .executeTest(async (mock) => { ... })
  */
 export * from './matchers.js'
-export { VENDOR_JSON } from './client.js'
+export { VENDOR_JSON, VENDOR_JSON_BETA } from './client.js'
 export { vendorJsonBody } from './vendor-json-body.js'
 export { PROVIDER_STATE_NAMES, type ProviderStateName, type ProviderStateParams } from './provider-state-names.js'

@@ -13,6 +13,9 @@ export const PROVIDER_STATE_NAMES = {
   publicationSettled: 'publication command {commandId} to {action} offer {offerId} has settled',
   nextTaskFails: 'the next publication task fails with {message}',
   taskFailed: 'a publication task of offer {offerId} failed with {message}',
+  claimAwaitsDecision: 'claim {claimId} awaits the seller\'s decision',
+  claimDecided: 'the seller decided claim {claimId} with {decision}',
+  chatClosed: 'the chat of issue {issueId} is closed',
 } as const
 
 export type ProviderStateName = typeof PROVIDER_STATE_NAMES[keyof typeof PROVIDER_STATE_NAMES]

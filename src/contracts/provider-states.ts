@@ -1,6 +1,8 @@
 import { findSeller, instanceSettings, type AppStore } from '../server/state.js'
 import type { DisputesService } from '../server/modules/disputes/disputes.service.js'
 import type { IssuesService } from '../server/modules/issues/issues.service.js'
+import type { ClaimDecision } from '../server/modules/issues/issues.types.js'
+import { CLAIMS } from '../fixtures/claims.js'
 import type { FaultsService } from '../server/modules/faults/faults.service.js'
 import type { MockControlService } from '../server/modules/mock-control/mock-control.service.js'
 import type { PublicationService } from '../server/modules/publication/publication.service.js'
@@ -22,6 +24,8 @@ interface ProviderState {
   defaults: StateParams
   setup: (tools: StateTools, params: StateParams) => Promise<void>
 }
+
+const DAY_MS = 24 * 3600 * 1000
 
 /**
  * Pact provider states, by sentence. Each starts from the `default` scenario, so interactions never see each other's
@@ -107,6 +111,45 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
       await control.advanceClock({ by: 'PT1H' })
     },
   },
+  // Claims and the chat of issues, for clients of the issues API (`/sale/issues*`).
+  'claim {claimId} awaits the seller\'s decision': {
+    defaults: { claimId: CLAIMS.awaitingId },
+    setup: async (tools, { claimId }) => { await awaitDecision(tools, claimId!) },
+  },
+  'the seller decided claim {claimId} with {decision}': {
+    defaults: { claimId: CLAIMS.awaitingId, decision: 'ACCEPTED_REPAIR' },
+    setup: async (tools, { claimId, decision }) => {
+      const sellerId = await awaitDecision(tools, claimId!)
+      const partialRefund = decision === 'ACCEPTED_PARTIAL_REFUND' ? { amount: '10.00', currency: 'PLN' } : undefined
+      await tools.issues.changeStatus(sellerId, claimId!, { status: decision as ClaimDecision, message: 'Decyzja sprzedającego.', ...(partialRefund ? { partialRefund } : {}) })
+        .catch((error: Error) => { throw new ProviderStateError(`Claim ${claimId} cannot be decided with ${decision}: ${error.message}`) })
+    },
+  },
+  'the chat of issue {issueId} is closed': {
+    defaults: { issueId: CLAIMS.awaitingId },
+    setup: async ({ store, issues }, { issueId }) => {
+      if (store.ownerOf('disputes', issueId!) !== undefined) await issues.setState(issueId!, { status: 'DISPUTE_CLOSED' })
+      else if (store.ownerOf('claims', issueId!) !== undefined) await issues.setState(issueId!, { chatActive: false })
+      else throw new ProviderStateError(`No issue ${issueId}`)
+    },
+  },
+}
+
+/**
+ * Makes a scenario claim that is still waiting due two weeks from its seller's now, so it waits whatever the verifier's
+ * clock says (the scenario's claims fall due in January 2026). Answers the claim's seller.
+ */
+async function awaitDecision ({ store, control }: StateTools, claimId: string): Promise<string> {
+  const sellerId = store.ownerOf('claims', claimId)
+  if (sellerId === undefined) throw new ProviderStateError(`No claim ${claimId}`)
+  const due = new Date(Date.parse(control.sellerClock(sellerId).now) + 14 * DAY_MS).toISOString()
+  await store.update(tx => {
+    const claims = tx.seller(sellerId).claims
+    const claim = claims.get(claimId)!
+    if (claim.status !== 'CLAIM_SUBMITTED') throw new ProviderStateError(`Claim ${claimId} was already decided`)
+    claims.put({ ...claim, decisionDueDate: due })
+  })
+  return sellerId
 }
 
 /** A provider state's parameters name something the scenario does not have. */

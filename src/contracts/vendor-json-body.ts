@@ -1,5 +1,5 @@
-import { VENDOR_JSON } from './client.js'
-import { vendorJsonType } from './matchers.js'
+import { VENDOR_JSON, VENDOR_JSON_BETA } from './client.js'
+import { betaJsonType, vendorJsonType } from './matchers.js'
 
 /** What Pact V4's request and response builders have in common here (pact-js does not export their types). */
 interface BodyBuilder {
@@ -14,12 +14,15 @@ interface BodyBuilder {
  * @example
  * .withRequest('POST', '/sale/offer-contacts', b => vendorJsonBody(b, { name: 'Auta terenowe' }).headers(asSeller))
  * .willRespondWith(201, b => vendorJsonBody(b, { id: uuid('0c046252-9559-4ecb-8ea3-879f60e46947') }))
+ * // The issues API (`/sale/issues*`) speaks the beta media type:
+ * .withRequest('POST', `/sale/issues/${issueId}/message`, b => vendorJsonBody(b, { text: 'Dzień dobry', type: 'REGULAR' }, 'beta'))
  */
-export function vendorJsonBody<B extends BodyBuilder> (builder: B, body: unknown): B {
+export function vendorJsonBody<B extends BodyBuilder> (builder: B, body: unknown, mediaType: 'public' | 'beta' = 'public'): B {
   // Only a request builder can set a query: the one difference between the two at run time.
   const request = 'query' in builder
   // The header must come after the body, which would otherwise set it back to application/json.
   builder.jsonBody(body)
-  builder.headers({ 'content-type': request ? VENDOR_JSON : vendorJsonType })
+  const beta = mediaType === 'beta'
+  builder.headers({ 'content-type': request ? (beta ? VENDOR_JSON_BETA : VENDOR_JSON) : (beta ? betaJsonType : vendorJsonType) })
   return builder
 }

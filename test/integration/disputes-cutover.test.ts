@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify'
 import { describe, expect, test } from 'vitest'
 import { CLAIMS } from '../../src/fixtures/claims.js'
 import { GUIDE } from '../../src/fixtures/disputes.js'
@@ -56,7 +57,7 @@ async function app (config: Partial<Config>): Promise<{ t: TestApp, token: strin
   return { t, token: await tokenFor(t.app) }
 }
 
-async function expectRemoved (t: TestApp, operationId: string, request: Parameters<TestApp['app']['inject']>[0]) {
+async function expectRemoved (t: TestApp, operationId: string, request: InjectOptions) {
   const res = await t.app.inject(request)
   expect(res.statusCode, operationId).toBe(404)
   expect(res.headers['content-type'], operationId).toBe('application/json; charset=utf-8')

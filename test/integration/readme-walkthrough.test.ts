@@ -51,3 +51,15 @@ test('the README\'s disputes walkthrough runs as written, twice in a row', async
     expect(stdout).toContain('"fileName":"Zrzut_ekranu.png"')
   }
 })
+
+test('the README\'s issues walkthrough runs as written: one state in two views, a claim, an attachment, a decision', async () => {
+  for (let i = 0; i < 2; i++) {
+    const stdout = await runWalkthrough('issues')
+    expect(stdout).toContain('"subject":"the item is damaged"')
+    expect(stdout).toContain('"text":"Dzień dobry, sprawdzamy zgłoszenie."')
+    expect(stdout).toContain('"type":"CLAIM"')
+    expect(stdout).toContain('"returnRequired":null')
+    expect(stdout).toContain('"text":"Sprzedający uznał reklamację: częściowy zwrot pieniędzy (20.00 PLN)."')
+    expect(stdout.trimEnd()).toMatch(/\n?400\n400$/)
+  }
+})

@@ -42,6 +42,7 @@ test('every pact the consumer tests wrote agrees with the OpenAPI contract', asy
   expect(results.map(r => r.pact).sort()).toEqual([
     join(PACT_DIR, 'allegro-classifieds-client-allegro-mock.json'),
     join(PACT_DIR, 'allegro-disputes-client-allegro-mock.json'),
+    join(PACT_DIR, 'allegro-issues-client-allegro-mock.json'),
   ])
   for (const result of results) expect(result.errors, result.pact).toEqual([])
 })
