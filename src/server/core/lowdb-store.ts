@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
+import { DataFile } from 'lowdb/node'
 import { DataFileError, type Op, type Persistence } from './store.js'
 
 export type Durability = 'fsync' | 'none'
@@ -19,13 +20,23 @@ export interface LowdbOptions {
  * the previous or the next document, never a torn one. Changes in between go to an append-only journal beside it
  * (`<file>.journal`, one JSON line per save), so a save costs the size of the change, not of the state. The journal
  * is folded into the document when it grows and when the server stops. Keep one per file per process.
+ *
+ * The journal's first line names the document it continues (a hash of its text). A crash after a compaction has
+ * renamed the new document into place but before it has emptied the journal leaves a journal of the older document:
+ * the new one already holds all of it, and more (changes acknowledged with it), so that journal is not replayed.
  */
 export function lowdbPersistence (file: string, options: LowdbOptions = {}): Persistence {
   const location = resolve(file)
   const journalFile = `${location}.journal`
   const durable = (options.durability ?? 'fsync') === 'fsync'
   const compactAfter = options.compactAfterBytes ?? 8 * 1024 * 1024
-  const db = new Low<unknown>(new JSONFile<unknown>(location), null)
+  /** The document's text as last read or written, which names it in the journal. */
+  let documentText = ''
+  const db = new Low<unknown>(new DataFile<unknown>(location, {
+    parse: (text) => { documentText = text; return JSON.parse(text) },
+    stringify: (data) => (documentText = JSON.stringify(data, null, 2)),
+  }), null)
+  let documentId = ''
   let journal: FileHandle | null = null
   let journalBytes = 0
   let documentBytes = 0
@@ -51,7 +62,13 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
       }
       if (db.data === null || db.data === undefined) return undefined
       documentBytes = (await stat(location)).size
-      const { batches, torn } = await readJournal(journalFile)
+      documentId = idOf(documentText)
+      const { batches, torn, stale } = await readJournal(journalFile, documentId)
+      if (stale) {
+        await truncate(journalFile, 0)
+        if (durable) await sync(journalFile)
+        return { document: db.data, batches: [] }
+      }
       if (torn) {
         // The next append must start on a line of its own, or it would be glued to the torn one and lost with it.
         await truncate(journalFile, torn.keep)
@@ -62,7 +79,7 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
 
     async append (batches) {
       const handle = await openJournal()
-      const text = batches.map(ops => `${JSON.stringify(ops)}\n`).join('')
+      const text = (journalBytes === 0 ? `${JSON.stringify({ document: documentId })}\n` : '') + batches.map(ops => `${JSON.stringify(ops)}\n`).join('')
       await handle.write(text)
       journalBytes += Buffer.byteLength(text)
       if (durable) await handle.datasync()
@@ -72,15 +89,18 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
       mkdirSync(dirname(location), { recursive: true })
       db.data = document
       await db.write()
+      const id = idOf(documentText)
       if (durable) {
         await sync(location)
         await sync(dirname(location))
       }
       documentBytes = (await stat(location)).size
-      // Only once the document holds everything may the journal go; a crash before this replays it harmlessly.
+      // Only once the document holds everything may the journal go; a crash before this leaves a journal that
+      // names the older document, and is skipped. The next append names this one.
       const handle = await openJournal()
       await handle.truncate(0)
       journalBytes = 0
+      documentId = id
       if (durable) await handle.sync()
     },
 
@@ -93,29 +113,39 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
   }
 }
 
+const idOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('base64url')}`
+
 /**
- * The journal's batches, one JSON line each. A last line without its newline is torn (a crash mid-append, never
- * acknowledged): it is left out, and `torn.keep` says how many bytes come before it. Any other bad line is damage.
+ * The journal's batches, one JSON line each, after the line naming the document it continues. A journal naming
+ * another document is `stale`. A last line without its newline is torn (a crash mid-append, never acknowledged): it
+ * is left out, and `torn.keep` says how many bytes come before it. Any other bad line is damage. A journal without
+ * the naming line (written before it existed) is replayed whole.
  */
-async function readJournal (file: string): Promise<{ batches: Op[][], torn: { keep: number } | null }> {
+async function readJournal (file: string, documentId: string): Promise<{ batches: Op[][], torn: { keep: number } | null, stale: boolean }> {
   let bytes: Buffer
   try {
     bytes = await readFile(file)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { batches: [], torn: null }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { batches: [], torn: null, stale: false }
     throw error
   }
   const keep = bytes.lastIndexOf(0x0a) + 1
   const batches: Op[][] = []
   for (const [i, line] of bytes.subarray(0, keep).toString('utf8').split('\n').entries()) {
     if (line === '') continue
+    let parsed: unknown
     try {
-      batches.push(JSON.parse(line) as Op[])
+      parsed = JSON.parse(line)
     } catch {
       throw new DataFileError(file, `line ${i + 1} of the journal ${basename(file)} is not valid JSON`)
     }
+    if (i === 0 && !Array.isArray(parsed)) {
+      if ((parsed as { document?: unknown } | null)?.document !== documentId) return { batches: [], torn: null, stale: true }
+      continue
+    }
+    batches.push(parsed as Op[])
   }
-  return { batches, torn: keep < bytes.length ? { keep } : null }
+  return { batches, torn: keep < bytes.length ? { keep } : null, stale: false }
 }
 
 /** fsync of a file or a folder (a folder's sync makes a rename or a new name in it durable). */

@@ -173,8 +173,9 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
     }
     const row = deepFreeze(op.v)
     if (replay && op.p !== null && data.spec.global) {
-      // A crash between a compaction's rename and the journal's truncation replays ops the document already holds:
-      // a key may then be given back to a partition it later left. The journal's order decides, as it did live.
+      // A journal replayed onto a document that already holds it (one that does not name its document, left by a
+      // crash between a compaction's rename and the journal's truncation) may give a key back to a partition it
+      // later left. The journal's order decides, as it did live.
       const key = data.spec.key(row)
       const holder = owners.get(op.t)!.get(key)
       if (holder !== undefined && holder !== op.p) removeRow(holder, op.t, tableOf(holder, op.t, false)!, key)
