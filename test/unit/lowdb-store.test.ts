@@ -369,3 +369,20 @@ test('a journal without the line naming its document (written before there was o
   writeFileSync(journalOf(file), journalLines(file).map(ops => `${JSON.stringify(ops)}\n`).join(''))
   expect(itemIds((await reopen(file)).dump(), 'alice')).toEqual(['a', 'b'])
 })
+
+test('a data file holding null is refused and left untouched, not overwritten with a fresh state', async () => {
+  const file = dataFile()
+  writeFileSync(file, 'null')
+  await expect(open(lowdbPersistence(file))).rejects.toBeInstanceOf(DataFileError)
+  expect(readFileSync(file, 'utf8')).toBe('null')
+})
+
+test('a journal line that is JSON but not a list of changes is refused as damage, not a crash', async () => {
+  const file = dataFile()
+  const first = lowdbPersistence(file)
+  const store = await open(first)
+  await store.update(tx => { tx.seller('s1').items.put(anItem({ id: 'a' })) })
+  await first.close()
+  appendFileSync(journalOf(file), '{"not":"a list"}\n')
+  await expect(open(lowdbPersistence(file))).rejects.toBeInstanceOf(DataFileError)
+})

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { Low } from 'lowdb'
@@ -60,7 +60,8 @@ export function lowdbPersistence (file: string, options: LowdbOptions = {}): Per
       } catch (error) {
         throw new DataFileError(location, error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : String(error))
       }
-      if (db.data === null || db.data === undefined) return undefined
+      if (db.data === undefined || (db.data === null && !existsSync(location))) return undefined
+      if (db.data === null) throw new DataFileError(location, 'it holds null, not an allegro-mock state')
       documentBytes = (await stat(location)).size
       documentId = idOf(documentText)
       const { batches, torn, stale } = await readJournal(journalFile, documentId)
@@ -143,6 +144,7 @@ async function readJournal (file: string, documentId: string): Promise<{ batches
       if ((parsed as { document?: unknown } | null)?.document !== documentId) return { batches: [], torn: null, stale: true }
       continue
     }
+    if (!Array.isArray(parsed)) throw new DataFileError(file, `line ${i + 1} of the journal ${basename(file)} is not a list of changes`)
     batches.push(parsed as Op[])
   }
   return { batches, torn: keep < bytes.length ? { keep } : null, stale: false }

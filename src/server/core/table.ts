@@ -92,6 +92,7 @@ export class TableData<R> {
   /** Rows due at or before `at`, earliest first. */
   dueBy (at: number): R[] {
     const out: R[] = []
+    if (Number.isNaN(at)) return out
     for (const [when, key] of this.dueList) {
       if (when > at) break
       out.push(this.rows.get(key)!)
