@@ -64,6 +64,17 @@ test('a fee preview with empty classifiedsPackages is a 422, not a 500', async (
   expect(res.json().errors[0].code).toBe('VALIDATION_ERROR')
 })
 
+test.each([
+  ['{}', {}, 'classifiedsPackages.basePackage'],
+  ['extras alone', { extraPackages: [{ id: '3174be19-56f9-484b-b72c-43b0b00785e8' }] }, 'classifiedsPackages.basePackage'],
+  ['a base package without id', { basePackage: {} }, 'classifiedsPackages.basePackage.id'],
+  ['an extra package without id', { basePackage: { id: ADS_GUIDE.basePackageId }, extraPackages: [{}] }, 'classifiedsPackages.extraPackages[0].id'],
+])('a fee preview without an offer and with classifiedsPackages %s is a 422 naming the field, not a 500', async (_name, classifiedsPackages, path) => {
+  const res = await t.app.inject({ method: 'POST', url: '/pricing/offer-fee-preview', headers: allegroHeaders(token), payload: { classifiedsPackages } })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path })
+})
+
 test('a repeated scope parameter on the OAuth endpoints is read as one list, never a 500', async () => {
   const basic = `Basic ${Buffer.from('allegro-mock-client:allegro-mock-secret').toString('base64')}`
   const scopes = 'scope=allegro:api:disputes&scope=allegro:api:orders:read'

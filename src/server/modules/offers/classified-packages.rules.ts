@@ -21,7 +21,12 @@ export function checkPackageAssignment (
   findPackage: (id: string) => CataloguePackage | undefined,
 ): Violation[] {
   const violations: Violation[] = []
-  const check = (id: string, type: 'BASE' | 'EXTRA', path: string) => {
+  const check = (id: string | undefined, type: 'BASE' | 'EXTRA', path: string) => {
+    // The contract leaves `id` optional in the package objects: a missing one is the client's error, not a lookup.
+    if (typeof id !== 'string' || id === '') {
+      violations.push(invalid(path, `${path} is required.`, `Pole ${path} jest wymagane.`))
+      return
+    }
     const found = findPackage(id)
     if (!found) violations.push(invalid(path, `Classifieds package ${id} not found.`, 'Nie znaleziono pakietu.'))
     else if (found.type !== type) violations.push(invalid(path, `Package ${id} is ${found.type}, expected ${type}.`, 'Nieprawidłowy rodzaj pakietu.'))
@@ -29,7 +34,9 @@ export function checkPackageAssignment (
       violations.push(invalid(path, `Package ${id} is not available in category ${offer.categoryId}.`, 'Pakiet nie jest dostępny w tej kategorii.'))
     }
   }
-  check(request.basePackage.id, 'BASE', 'basePackage.id')
+  // A fee preview's classifiedsPackages has no required fields in the contract: `{}` or extras alone come through.
+  if (!request.basePackage) violations.push(invalid('basePackage', 'basePackage is required.', 'Pole basePackage jest wymagane.'))
+  else check(request.basePackage.id, 'BASE', 'basePackage.id')
   const extras = request.extraPackages ?? []
   extras.forEach((extra, i) => check(extra.id, 'EXTRA', `extraPackages[${i}].id`))
   if (new Set(extras.map(e => e.id)).size !== extras.length) {
@@ -37,7 +44,7 @@ export function checkPackageAssignment (
   }
   const published = offer.status === 'ACTIVE' || offer.status === 'ACTIVATING'
   if (published && offer.current) {
-    if (offer.current.basePackage.id !== request.basePackage.id) {
+    if (offer.current.basePackage.id !== request.basePackage?.id) {
       violations.push(invalid('basePackage.id', 'The base package can be changed only before the ad is published.', 'Pakiet można zmienić tylko przed publikacją ogłoszenia.'))
     }
     const kept = new Set(extras.map(e => e.id))
