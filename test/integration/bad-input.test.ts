@@ -86,3 +86,10 @@ test('a repeated scope parameter on the OAuth endpoints is read as one list, nev
   const authorize = await t.app.inject({ method: 'GET', url: `/auth/oauth/authorize?response_type=code&client_id=allegro-mock-client&redirect_uri=http://localhost:8080/callback&mock_seller=Seller_login1&${scopes}` })
   expect(authorize.statusCode).toBe(302)
 })
+
+test.each(['toString', '__proto__', 'constructor', 'hasOwnProperty'])('the API explorer answers 404 for an asset named "%s", not a 500', async (file) => {
+  const res = await t.app.inject({ method: 'GET', url: `/docs/assets/${file}` })
+  expect(res.statusCode).toBe(404)
+  expect(res.json().errors[0].code).toBe('NOT_FOUND')
+  expect((await t.app.inject({ method: 'GET', url: '/docs/assets/swagger-ui.css' })).statusCode).toBe(200)
+})

@@ -100,7 +100,8 @@ const dashboardRoutes: FastifyPluginAsync = async (app) => {
   app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(DOCS_PAGE))
   app.get('/docs/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(explorer))
   app.get<{ Params: { file: string } }>('/docs/assets/:file', async (request, reply) => {
-    const type = SWAGGER_FILES[request.params.file]
+    // Only the table's own names: `toString` or `__proto__` would otherwise be found on its prototype.
+    const type = Object.hasOwn(SWAGGER_FILES, request.params.file) ? SWAGGER_FILES[request.params.file] : undefined
     if (!type) throw apiErrors.notFound(`No explorer file ${request.params.file}`)
     return reply.type(type).header('cache-control', 'max-age=3600').send(readFileSync(join(SWAGGER_UI_DIR, request.params.file)))
   })
