@@ -2,6 +2,7 @@ import { findSeller, instanceSettings, type AppStore } from '../server/state.js'
 import type { DisputesService } from '../server/modules/disputes/disputes.service.js'
 import type { IssuesService } from '../server/modules/issues/issues.service.js'
 import type { ClaimDecision } from '../server/modules/issues/issues.types.js'
+import { CLAIM_DECISIONS } from '../server/modules/issues/issue.rules.js'
 import { CLAIMS } from '../fixtures/claims.js'
 import type { FaultsService } from '../server/modules/faults/faults.service.js'
 import type { MockControlService } from '../server/modules/mock-control/mock-control.service.js'
@@ -73,6 +74,8 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
     defaults: { seller: 'Seller_login1', attachmentId: '5a4c1d2e-3f40-4b5c-8d6e-7f8091a2b3c4', size: '220' },
     setup: async ({ store }, { seller, attachmentId, size }) => {
       const owner = sellerNamed(store, seller!)
+      // Stored as given, the size must be one a snapshot (and the data file) can hold: a whole number of bytes.
+      if (!/^[1-9][0-9]{0,9}$/.test(size!)) throw new ProviderStateError(`size must be a whole number of bytes, not ${size}`)
       await store.update(tx => {
         tx.seller(owner.id).disputeAttachments.put({
           id: attachmentId!, fileName: 'zdjecie.png', size: Number(size),
@@ -84,6 +87,7 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
   'publication command {commandId} to {action} offer {offerId} has settled': {
     defaults: { commandId: '3380d97f-0d32-4747-8a17-1da38f9499de', action: 'ACTIVATE', offerId: '7276377308' },
     setup: async ({ publication, control, store }, { commandId, action, offerId }) => {
+      if (action !== 'ACTIVATE' && action !== 'END') throw new ProviderStateError(`action must be ACTIVATE or END, not ${action}`)
       const sellerId = store.ownerOf('offers', offerId!) ?? store.instance.sellers.first()!.id
       await publication.submit(sellerId, commandId!, {
         publication: { action: action as 'ACTIVATE' | 'END' },
@@ -119,6 +123,8 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
   'the seller decided claim {claimId} with {decision}': {
     defaults: { claimId: CLAIMS.awaitingId, decision: 'ACCEPTED_REPAIR' },
     setup: async (tools, { claimId, decision }) => {
+      // The service takes a decision the HTTP route has already checked; here nothing else checks it.
+      if (!(CLAIM_DECISIONS as string[]).includes(decision!)) throw new ProviderStateError(`decision must be one of ${CLAIM_DECISIONS.join(', ')}, not ${decision}`)
       const sellerId = await awaitDecision(tools, claimId!)
       const partialRefund = decision === 'ACCEPTED_PARTIAL_REFUND' ? { amount: '10.00', currency: 'PLN' } : undefined
       await tools.issues.changeStatus(sellerId, claimId!, { status: decision as ClaimDecision, message: 'Decyzja sprzedającego.', ...(partialRefund ? { partialRefund } : {}) })
@@ -175,7 +181,8 @@ export class UnknownProviderStateError extends Error {
  * states of the same interaction build on it, so two `given()`s both hold.
  */
 export async function applyProviderState (tools: StateTools, state: string, params: StateParams = {}, { reset = true } = {}): Promise<void> {
-  const found = PROVIDER_STATES[state]
+  // Own names only: `toString` or `__proto__` would otherwise be found on the table's prototype.
+  const found = Object.hasOwn(PROVIDER_STATES, state) ? PROVIDER_STATES[state] : undefined
   if (!found) throw new UnknownProviderStateError(state)
   if (reset) await tools.control.reset('default')
   await found.setup(tools, { ...found.defaults, ...params })

@@ -93,3 +93,38 @@ test.each(['toString', '__proto__', 'constructor', 'hasOwnProperty'])('the API e
   expect(res.json().errors[0].code).toBe('NOT_FOUND')
   expect((await t.app.inject({ method: 'GET', url: '/docs/assets/swagger-ui.css' })).statusCode).toBe(200)
 })
+
+const providerState = (payload: unknown) =>
+  t.app.inject({ method: 'POST', url: '/__mock/provider-states', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) })
+
+test.each([
+  ['a state named "toString"', { state: 'toString' }, 'state'],
+  ['a state named "__proto__"', { state: '__proto__' }, 'state'],
+  ['a state named "constructor"', { state: 'constructor' }, 'state'],
+  ['a state that is not a text', { state: ['the default scenario'] }, 'state'],
+  ['params that are a text', { state: 'the default scenario', params: 'x' }, 'params'],
+  ['a parameter that is an object', { state: 'dispute {disputeId} is closed', params: { disputeId: { id: GUIDE.disputeId } } }, 'params.disputeId'],
+])('a provider state with %s is a 422, not a 500', async (_name, payload, path) => {
+  const res = await providerState(payload)
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path })
+  await stillServes()
+})
+
+test('a provider state with params null takes the defaults', async () => {
+  expect((await providerState({ state: 'dispute {disputeId} is closed', params: null })).statusCode).toBe(200)
+})
+
+test.each([
+  ['an attachment size that is not a number', 'seller {seller} declared attachment {attachmentId} of {size} bytes', { size: 'abc' }],
+  ['an attachment size of 1e400', 'seller {seller} declared attachment {attachmentId} of {size} bytes', { size: '1e400' }],
+  ['an action that is neither ACTIVATE nor END', 'publication command {commandId} to {action} offer {offerId} has settled', { action: 'PAUSE' }],
+  ['a claim decision that is not one', 'the seller decided claim {claimId} with {decision}', { decision: 'toString' }],
+])('a provider state with %s is refused with 422; the snapshot still goes back in', async (_name, state, params) => {
+  const res = await providerState({ state, params })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'params' })
+  const back = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: await snapshot() })
+  expect(back.statusCode, back.body).toBe(204)
+  await stillServes()
+})

@@ -11,14 +11,22 @@ const providerStatesRoutes: FastifyPluginAsync<{ tools: StateTools, session: Pro
   }))
 
   app.post<{ Body: SetupBody }>('/__mock/provider-states', async (request) => {
-    const { state, params = {}, action = 'setup' } = request.body ?? {}
+    const { state, params, action = 'setup' } = request.body ?? {}
     if (action === 'teardown') {
       session.interactionEnded()
       return {}
     }
     if (!state) return {}
+    if (typeof state !== 'string') throw apiErrors.validation('state must be a string', 'state')
+    // A verifier sends params as an object of texts and numbers (or none, or null).
+    if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) throw apiErrors.validation('params must be an object', 'params')
+    const texts: Record<string, string> = {}
+    for (const [k, v] of Object.entries(params ?? {})) {
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw apiErrors.validation(`params.${k} must be a text or a number`, `params.${k}`)
+      texts[k] = String(v)
+    }
     try {
-      await applyProviderState(tools, state, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), { reset: session.takeReset() })
+      await applyProviderState(tools, state, texts, { reset: session.takeReset() })
     } catch (error) {
       if (error instanceof UnknownProviderStateError) throw apiErrors.validation(error.message, 'state')
       if (error instanceof ProviderStateError) throw apiErrors.validation(error.message, 'params')
