@@ -128,3 +128,19 @@ test.each([
   expect(back.statusCode, back.body).toBe(204)
   await stillServes()
 })
+
+test.each([
+  ['an unknown seller', 'seller {seller} has 50 contacts', { seller: 'nobody' }],
+  ['an unknown claim', 'the seller decided claim {claimId} with {decision}', { claimId: '00000000-0000-4000-8000-000000000000', decision: 'ACCEPTED_REPAIR' }],
+  ['an unknown dispute', 'dispute {disputeId} is closed', { disputeId: '00000000-0000-4000-8000-000000000000' }],
+])('a provider state refused for %s changes nothing, not even its reset, and the next setup still resets', async (_name, state, params) => {
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'kept' } })).statusCode).toBe(201)
+  const before = JSON.stringify(await snapshot())
+  const res = await providerState({ state, params })
+  expect(res.statusCode).toBeGreaterThanOrEqual(400)
+  expect(res.statusCode).toBeLessThan(500)
+  expect(JSON.stringify(await snapshot())).toBe(before)
+  expect((await providerState({ state: 'the default scenario' })).statusCode).toBe(200)
+  const logins = (await t.app.inject({ method: 'GET', url: '/__mock/sellers' })).json().sellers.map((s: { login: string }) => s.login)
+  expect(logins).not.toContain('kept')
+})

@@ -25,9 +25,14 @@ const providerStatesRoutes: FastifyPluginAsync<{ tools: StateTools, session: Pro
       if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw apiErrors.validation(`params.${k} must be a text or a number`, `params.${k}`)
       texts[k] = String(v)
     }
+    const reset = session.takeReset()
+    // A refused state changes nothing: neither its reset nor the part of its setup that ran before the refusal.
+    const before = await tools.control.exportSnapshot()
     try {
-      await applyProviderState(tools, state, texts, { reset: session.takeReset() })
+      await applyProviderState(tools, state, texts, { reset })
     } catch (error) {
+      await tools.control.importSnapshot(before)
+      if (reset) session.interactionEnded()
       if (error instanceof UnknownProviderStateError) throw apiErrors.validation(error.message, 'state')
       if (error instanceof ProviderStateError) throw apiErrors.validation(error.message, 'params')
       throw error
