@@ -144,3 +144,17 @@ test.each([
   const logins = (await t.app.inject({ method: 'GET', url: '/__mock/sellers' })).json().sellers.map((s: { login: string }) => s.login)
   expect(logins).not.toContain('kept')
 })
+
+test.each([
+  ['/auth/oauth/token?grant_type=client_credentials', 'application/json', '{"grant_type":"client_credentials"}'],
+  ['/auth/oauth/token?grant_type=client_credentials', 'text/plain', 'x'],
+  ['/auth/oauth/device?client_id=allegro-mock-client', 'multipart/form-data; boundary=x', '--x--'],
+  ['/auth/oauth/device?client_id=allegro-mock-client', 'application/vnd.allegro.public.v1+json', '{}'],
+])('POST %s with a %s body answers 400 invalid_request in OAuth\'s shape (it was a 415 in Allegro\'s)', async (url, type, payload) => {
+  const basic = `Basic ${Buffer.from('allegro-mock-client:allegro-mock-secret').toString('base64')}`
+  const res = await t.app.inject({ method: 'POST', url, headers: { authorization: basic, 'content-type': type }, payload })
+  expect(res.statusCode).toBe(400)
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+  expect(Object.keys(res.json()).sort()).toEqual(['error', 'error_description'])
+  expect(res.json().error).toBe('invalid_request')
+})
