@@ -150,7 +150,9 @@ test.each([
   ['/auth/oauth/token?grant_type=client_credentials', 'text/plain', 'x'],
   ['/auth/oauth/device?client_id=allegro-mock-client', 'multipart/form-data; boundary=x', '--x--'],
   ['/auth/oauth/device?client_id=allegro-mock-client', 'application/vnd.allegro.public.v1+json', '{}'],
-])('POST %s with a %s body answers 400 invalid_request in OAuth\'s shape (it was a 415 in Allegro\'s)', async (url, type, payload) => {
+  ['/auth/oauth/token?grant_type=client_credentials', 'application/json', ''],
+  ['/auth/oauth/token?grant_type=client_credentials', 'application/vnd.allegro.beta.v1+json', ''],
+])('POST %s with a %s body answers 400 invalid_request in OAuth\'s shape (it was a 415 or 400 in Allegro\'s)', async (url, type, payload) => {
   const basic = `Basic ${Buffer.from('allegro-mock-client:allegro-mock-secret').toString('base64')}`
   const res = await t.app.inject({ method: 'POST', url, headers: { authorization: basic, 'content-type': type }, payload })
   expect(res.statusCode).toBe(400)

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { VENDOR_JSON, VENDOR_JSON_TYPES } from '../core/openapi.js'
 import { languageOf, type Language } from '../core/violation.js'
-import { apiErrors, OAuthError } from '../errors.js'
+import { apiErrors } from '../errors.js'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../core/json-depth.js'
 
 declare module 'fastify' {
@@ -71,8 +71,6 @@ const allegroHttpPlugin: FastifyPluginAsync = async (app) => {
     }
     if (operation.consumes.length > 0 && (hasBody(request) || operation.bodyRequired) &&
       !operation.consumes.includes(mediaTypeOf(request.headers['content-type']))) {
-      // The token endpoints answer only in OAuth's shape, and declare no 415: a body they cannot read is a bad request.
-      if (operation.public) throw new OAuthError(400, 'invalid_request', `Unsupported Content-Type; send the parameters as ${operation.consumes.join(' or ')} or in the query string`)
       throw apiErrors.unsupportedMediaType()
     }
   })

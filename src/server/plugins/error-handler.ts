@@ -11,14 +11,21 @@ const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
 /** The one place errors become responses: Allegro's ErrorsHolder, or OAuth's shape for 401s and the token endpoints. */
 const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
   app.setErrorHandler(async (error, request, reply) => {
-    if (error instanceof OAuthError) {
-      const body = error.render()
+    const sendOAuth = (oauthError: OAuthError) => {
+      const body = oauthError.render()
       reply.sentErrors = [body]
-      return reply.code(error.status).headers(error.headers).type(PLAIN_JSON_UTF8).send(body)
+      return reply.code(oauthError.status).headers(oauthError.headers).type(PLAIN_JSON_UTF8).send(body)
     }
+    if (error instanceof OAuthError) return sendOAuth(error)
     const apiError = toApiError(error as FastifyError, request)
     if (apiError.status >= 500) request.log.error({ err: error }, 'unexpected error')
     if (apiError.status === 413) await discardBody(request.raw)
+    // The token endpoints speak only OAuth and declare no 413/415: a request they cannot read (a body in another type,
+    // empty or broken JSON, too big) is OAuth's invalid_request.
+    const operation = request.routeOptions.config.operation
+    if (operation?.public && 'application/json' in (operation.responses['400'] ?? {}) && apiError.status < 500) {
+      return sendOAuth(new OAuthError(400, 'invalid_request', apiError.items.map(i => i.details ? `${i.message}: ${i.details}` : i.message).join('; ')))
+    }
     const body = apiError.render(request.language)
     reply.sentErrors = body.errors
     return reply
