@@ -140,10 +140,15 @@ function derivedId (id: string, sellerId: string): string {
 
 /** Replaces every renamed id wherever it stands on its own in a string (also inside URLs). */
 function renameAll (json: string, renames: Map<string, string>): { json: string, rename: (text: string) => string } {
-  const escaped = [...renames.keys()].sort((a, b) => b.length - a.length).map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  const pattern = new RegExp(`(?<![0-9A-Za-z_-])(?:${escaped.join('|')})(?![0-9A-Za-z_-])`, 'g')
-  const rename = (text: string) => text.replace(pattern, found => renames.get(found)!)
-  return { json: rename(json), rename }
+  const replacer = (table: Map<string, string>) => {
+    const escaped = [...table.keys()].sort((a, b) => b.length - a.length).map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    const pattern = new RegExp(`(?<![0-9A-Za-z_-])(?:${escaped.join('|')})(?![0-9A-Za-z_-])`, 'g')
+    return (text: string) => text.replace(pattern, found => table.get(found)!)
+  }
+  // Inside JSON text a name is written escaped: a login with `\` or `"` must not end (or add to) the string it is in.
+  const inJson = (text: string) => JSON.stringify(text).slice(1, -1)
+  const renameJson = replacer(new Map([...renames].map(([from, to]) => [inJson(from), inJson(to)])))
+  return { json: renameJson(json), rename: replacer(renames) }
 }
 
 /** Writes a state's files, then the state itself, then drops blobs nothing refers to any more. */

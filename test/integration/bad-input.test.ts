@@ -160,3 +160,16 @@ test.each([
   expect(Object.keys(res.json()).sort()).toEqual(['error', 'error_description'])
   expect(res.json().error).toBe('invalid_request')
 })
+
+test.each(['Ys6[\\6J', 'a"b', '\\', 'x","company":true,"y":"'])('a sandbox with the login %s is created with exactly that login (it was a 500)', async (login) => {
+  const res = await t.app.inject({ method: 'POST', url: '/__mock/sandboxes', payload: { scenario: 'default', login } })
+  expect(res.statusCode, res.body).toBe(201)
+  const sandbox = res.json()
+  expect(sandbox.seller.login).toBe(login)
+  const sellers = (await t.app.inject({ method: 'GET', url: '/__mock/sellers' })).json().sellers
+  expect(sellers.find((s: { id: string }) => s.id === sandbox.seller.id)).toMatchObject({ login, company: true })
+  const disputes = await t.app.inject({ method: 'GET', url: '/sale/disputes', headers: allegroHeaders(sandbox.accessToken) })
+  expect(disputes.statusCode).toBe(200)
+  expect(disputes.json().disputes.length).toBeGreaterThan(0)
+  await stillServes()
+})
