@@ -173,3 +173,18 @@ test.each(['Ys6[\\6J', 'a"b', '\\', 'x","company":true,"y":"'])('a sandbox with 
   expect(disputes.json().disputes.length).toBeGreaterThan(0)
   await stillServes()
 })
+
+test.each([
+  ['an unknown offer', '9999999999'],
+  ['another seller\'s offer', null],
+])('a fee preview for %s answers 422 on offer.id (the operation lists no 403 or 404), and prices the packages given', async (_name, id) => {
+  const other = id ?? (await t.app.inject({ method: 'GET', url: '/__mock/sellers/Seller_login1/offers' })).json().offers[0].id
+  const sandbox = (await t.app.inject({ method: 'POST', url: '/__mock/sandboxes', payload: {} })).json()
+  const headers = allegroHeaders(id === null ? sandbox.accessToken : token)
+  const res = await t.app.inject({ method: 'POST', url: '/pricing/offer-fee-preview', headers, payload: { offer: { id: other, name: 'BMW X5 e53' } } })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'offer.id' })
+  const priced = await t.app.inject({ method: 'POST', url: '/pricing/offer-fee-preview', headers, payload: { offer: { id: other, name: 'BMW X5 e53' }, classifiedsPackages: { basePackage: { id: ADS_GUIDE.basePackageId } } } })
+  expect(priced.statusCode).toBe(200)
+  expect(priced.json().quotes).toHaveLength(1)
+})

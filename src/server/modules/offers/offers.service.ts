@@ -202,9 +202,13 @@ export function createOffersService ({ store, clocks, ids, catalogue, settle, co
      */
     async feePreview (sellerId: string, request: FeePreviewRequest): Promise<FeePreview> {
       await settle(sellerId)
-      const stored = request.offer?.id ? own(store.seller(sellerId), request.offer.id) : undefined
+      // The preview prices what it is given; offer.id only lends the packages assigned to one of the seller's offers.
+      // Allegro lists neither 403 nor 404 here: an id that is not the seller's offer is a 422 when packages must come from it.
+      const offerId = request.offer?.id
+      const stored = offerId ? store.seller(sellerId).offers.get(offerId) : undefined
       const assignment = request.classifiedsPackages ?? stored?.meta.packages
       if (!assignment) {
+        if (offerId && !stored) throw apiErrors.validation(`Offer ${offerId} is not one of your offers; give classifiedsPackages`, 'offer.id')
         throw apiErrors.validation('Give classifiedsPackages, or offer.id of an offer with packages assigned', 'classifiedsPackages')
       }
       const categoryId = request.offer?.category?.id ?? stored?.category.id
