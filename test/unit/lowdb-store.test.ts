@@ -381,7 +381,7 @@ test('a journal line that is JSON but not a list of changes is refused as damage
   const file = dataFile()
   const first = lowdbPersistence(file)
   const store = await open(first)
-  await store.update(tx => { tx.seller('s1').items.put(anItem({ id: 'a' })) })
+  await store.update(tx => { tx.seller('s1').items.put(anItem('a')) })
   await first.close()
   appendFileSync(journalOf(file), '{"not":"a list"}\n')
   await expect(open(lowdbPersistence(file))).rejects.toBeInstanceOf(DataFileError)
