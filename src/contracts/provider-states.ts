@@ -53,7 +53,11 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
       await store.update(tx => {
         const contacts = tx.seller(owner.id).contacts
         for (let i = contacts.size; i < 50; i++) {
-          contacts.put({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Kontakt ${i + 1}`, emails: [], phones: [], meta: { sellerId: owner.id } })
+          // Contact ids are global: when another seller's state took the fixed one, this seller's is made of its own id.
+          const fixed = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
+          const holder = store.ownerOf('contacts', fixed)
+          const id = holder === undefined || holder === owner.id ? fixed : `${owner.id.slice(-8).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`
+          contacts.put({ id, name: `Kontakt ${i + 1}`, emails: [], phones: [], meta: { sellerId: owner.id } })
         }
       })
     },
@@ -76,6 +80,8 @@ export const PROVIDER_STATES: Readonly<Record<string, ProviderState>> = {
       const owner = sellerNamed(store, seller!)
       // Stored as given, the size must be one a snapshot (and the data file) can hold: a whole number of bytes.
       if (!/^[1-9][0-9]{0,9}$/.test(size!)) throw new ProviderStateError(`size must be a whole number of bytes, not ${size}`)
+      const holder = store.ownerOf('disputeAttachments', attachmentId!)
+      if (holder !== undefined && holder !== owner.id) throw new ProviderStateError(`Attachment ${attachmentId} belongs to another seller`)
       await store.update(tx => {
         tx.seller(owner.id).disputeAttachments.put({
           id: attachmentId!, fileName: 'zdjecie.png', size: Number(size),

@@ -188,3 +188,22 @@ test.each([
   expect(priced.statusCode).toBe(200)
   expect(priced.json().quotes).toHaveLength(1)
 })
+
+test('a provider state declaring, for one seller, an attachment another seller holds is a 422, not a 500', async () => {
+  const res = await providerState({ state: 'seller {seller} declared attachment {attachmentId} of {size} bytes', params: { seller: 'Seller_login2', attachmentId: GUIDE.screenshotAttachmentId, size: '220' } })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'params' })
+  await stillServes()
+})
+
+test('two sellers with 50 contacts each in one interaction: both states hold (the second was a 500)', async () => {
+  expect((await providerState({ state: 'seller {seller} has 50 contacts', params: { seller: 'Seller_login1' } })).statusCode).toBe(200)
+  expect((await providerState({ state: 'seller {seller} has 50 contacts', params: { seller: 'Seller_login2' } })).statusCode).toBe(200)
+  const count = async (login: string) => {
+    const sellerToken = await tokenFor(t.app, login)
+    return (await t.app.inject({ method: 'GET', url: '/sale/offer-contacts', headers: allegroHeaders(sellerToken) })).json().contacts.length
+  }
+  expect(await count('Seller_login1')).toBe(50)
+  expect(await count('Seller_login2')).toBe(50)
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).statusCode).toBe(200)
+})
