@@ -9,7 +9,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     env: { PACT_DO_NOT_TRACK: 'true' },
     projects: [
-      { extends: true, test: { name: 'server', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'server', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'consumer', include: ['test/contracts/consumer/**/*.test.ts'], globalSetup: ['test/contracts/fresh-pacts.ts'], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 30_000, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'package', include: ['test/package/**/*.test.ts'], globalSetup: ['test/package/build-once.ts'], testTimeout: 60_000, hookTimeout: 60_000, sequence: { groupOrder: 0 } } },
