@@ -69,6 +69,9 @@ test('kill -9 of the server during a stream of persisted writes, ten times: ever
     expect(acknowledged.length).toBeGreaterThan(10)
     expect(acknowledged.filter(id => !stored.has(id))).toEqual([])
   } finally {
+    // The server folds its journal into the file as it stops: wait for that before the folder goes.
+    const stopped = new Promise(resolve => child.once('exit', resolve))
     child.kill('SIGTERM')
+    await stopped
   }
 }, 120_000)
