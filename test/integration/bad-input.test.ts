@@ -207,3 +207,9 @@ test('two sellers with 50 contacts each in one interaction: both states hold (th
   expect(await count('Seller_login2')).toBe(50)
   expect((await t.app.inject({ method: 'GET', url: '/__mock/snapshot' })).statusCode).toBe(200)
 })
+
+test.each(['null', '[]', '"x"', '1'])('a fee preview whose body is %s is a 422, not a 500', async (payload) => {
+  const res = await t.app.inject({ method: 'POST', url: '/pricing/offer-fee-preview', headers: allegroHeaders(token), payload })
+  expect(res.statusCode).toBe(422)
+  expect(res.json().errors[0].code).toBe('VALIDATION_ERROR')
+})

@@ -1,5 +1,6 @@
 /** POST /sale/offers, GET|PUT /sale/offers/{offerId}, GET|PUT /sale/offer-classifieds-packages/{offerId}, POST /pricing/offer-fee-preview */
 import type { FastifyPluginAsync } from 'fastify'
+import { apiErrors } from '../../errors.js'
 import type { AssignmentRequest } from './classified-packages.rules.js'
 import type { FeePreviewRequest, OffersService } from './offers.service.js'
 import type { Offer } from './offers.types.js'
@@ -35,7 +36,12 @@ const offersRoutes: FastifyPluginAsync<{ offers: OffersService }> = async (app, 
 
   app.route<{ Body: FeePreviewRequest }>({
     ...app.operationRoute('calculateFeePreviewUsingPOST'),
-    handler: async (request) => offers.feePreview(request.sellerId, request.body),
+    handler: async (request) => {
+      // The contract's PublicOfferPreviewRequest has properties but no `type`, so validation lets null, a list or a text by.
+      const body: unknown = request.body
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw apiErrors.validation('The request body must be a JSON object', null)
+      return offers.feePreview(request.sellerId, request.body)
+    },
   })
 }
 
