@@ -72,8 +72,16 @@ function pathPool (op: Operation, name: string, pools: Pools): string[] {
   }
 }
 
-/** A segment the router sends elsewhere (empty, or a dot segment the URL parser resolves). */
-const unroutable = (segment: string) => segment === '' || /^(\.|%2e){1,2}$/i.test(segment)
+/**
+ * A segment that never reaches the operation's route: empty, a dot segment the URL parser resolves, percent-encoding
+ * no decoder accepts, or longer than the router's 100 characters. Fastify refuses those before routing, so the answer
+ * is checked for its shape, not against the operation's list of statuses.
+ */
+export function unroutable (segment: string): boolean {
+  if (segment === '' || /^(\.|%2e){1,2}$/i.test(segment) || segment.length > 100) return true
+  try { decodeURIComponent(segment) } catch { return true }
+  return false
+}
 
 export function segmentArb (pool: readonly string[], schema: JsonSchema | undefined, mode: Mode): fc.Arbitrary<string> {
   const valid = fc.oneof(
