@@ -22,7 +22,7 @@ import { expect } from 'vitest'
 import { CATEGORIES, PACKAGES } from '../../src/fixtures/catalogue.js'
 import { PROVIDER_STATES } from '../../src/contracts/provider-states.js'
 import { scenarioNames } from '../../src/fixtures/scenarios.js'
-import type { ManualClock } from '../../src/server/core/clock.js'
+import { manualClock, type ManualClock } from '../../src/server/core/clock.js'
 import { loadContract, VENDOR_JSON, VENDOR_JSON_BETA } from '../../src/server/core/openapi.js'
 import type { Dump } from '../../src/server/core/store.js'
 import { ALL_SCOPES } from '../../src/server/modules/oauth/scopes.js'
@@ -101,22 +101,13 @@ export function request (r: FuzzRequest): FuzzRequest {
 
 /** A manual clock that can be put back to the start between runs (the app's own only moves forward). */
 function rewindableClock (start: string): ManualClock & { rewind (): void } {
-  const origin = Date.parse(start)
-  let current = origin
+  let inner = manualClock(start)
   return {
     mode: 'manual',
-    now: () => new Date(current),
-    advance (ms: number) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('The clock only moves forward')
-      current += ms
-      return new Date(current)
-    },
-    set (to: Date) {
-      if (to.getTime() < current) throw new RangeError('The clock only moves forward')
-      current = to.getTime()
-      return new Date(current)
-    },
-    rewind () { current = origin },
+    now: () => inner.now(),
+    advance: (ms) => inner.advance(ms),
+    set: (to) => inner.set(to),
+    rewind () { inner = manualClock(start) },
   }
 }
 

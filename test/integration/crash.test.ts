@@ -3,22 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
+import { seeded } from '../support/seeded.js'
 import { lowdbPersistence } from '../../src/server/core/lowdb-store.js'
 import { openStore } from '../../src/server/core/store.js'
 import { emptyDump, engineFormat, engineSchema, type Item } from '../fixtures/engine-schema.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'allegro-mock-crash-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** A small seeded generator (mulberry32), so each run's kill delays are the same. */
-function seeded (seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Killed { acknowledged: string[], signal: NodeJS.Signals | null, code: number | null, stderr: string }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
+import { seeded } from '../support/seeded.js'
 import { GUIDE } from '../../src/fixtures/disputes.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'allegro-mock-server-crash-'))
@@ -23,16 +24,6 @@ function start (): Promise<{ child: ChildProcess, url: string }> {
     })
     child.on('exit', (code) => reject(new Error(`the mock exited with ${code}: ${err}`)))
   })
-}
-
-/** A seeded generator (mulberry32), so the kill moments are the same on every run. */
-function seeded (seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 test('kill -9 of the server during a stream of persisted writes, ten times: every acknowledged message is there after a restart', async () => {

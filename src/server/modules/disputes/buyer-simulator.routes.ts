@@ -21,6 +21,14 @@ export const toFile = (file: FileInput | undefined): SimulatedFile | undefined =
   file && { fileName: file.fileName, contentType: file.contentType, bytes: Buffer.from(file.base64, 'base64') }
 
 // Base64 takes a third more room than the bytes it carries.
+/** A message the simulator writes as the buyer or Allegro's advisor, with an optional file. */
+export const simulatedMessageBody = {
+  type: 'object',
+  required: ['role'],
+  additionalProperties: false,
+  properties: { role: { type: 'string', enum: ['BUYER', 'ADMIN'] }, text: { type: 'string', maxLength: 20000 }, file: fileSchema },
+}
+
 export const bodyLimit = Math.ceil(ATTACHMENT_MAX_BYTES * 4 / 3) + 64 * 1024
 
 const buyerSimulatorRoutes: FastifyPluginAsync<{ disputes: DisputesService }> = async (app, { disputes }) => {
@@ -46,14 +54,7 @@ const buyerSimulatorRoutes: FastifyPluginAsync<{ disputes: DisputesService }> = 
 
   app.post<{ Params: { disputeId: string }, Body: { role: 'BUYER' | 'ADMIN', text?: string, file?: FileInput } }>('/__mock/disputes/:disputeId/messages', {
     bodyLimit,
-    schema: {
-      body: {
-        type: 'object',
-        required: ['role'],
-        additionalProperties: false,
-        properties: { role: { type: 'string', enum: ['BUYER', 'ADMIN'] }, text: { type: 'string', maxLength: 20000 }, file: fileSchema },
-      },
-    },
+    schema: { body: simulatedMessageBody },
   }, async (request, reply) => {
     const { role, text, file } = request.body
     return reply.code(201).send(await disputes.postAs(request.params.disputeId, role, { text, file: toFile(file) }))

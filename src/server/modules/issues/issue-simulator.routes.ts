@@ -1,6 +1,6 @@
 /** POST /__mock/claims, POST /__mock/issues/:issueId/messages, POST /__mock/issues/:issueId/status: the buyer's and Allegro's side of issues */
 import type { FastifyPluginAsync } from 'fastify'
-import { bodyLimit, fileSchema, toFile, type FileInput } from '../disputes/buyer-simulator.routes.js'
+import { bodyLimit, fileSchema, simulatedMessageBody, toFile, type FileInput } from '../disputes/buyer-simulator.routes.js'
 import { CLAIM_DECISIONS, CLAIM_REASONS } from './issue.rules.js'
 import type { ClaimInput, IssueStateInput, IssuesService } from './issues.service.js'
 
@@ -55,14 +55,7 @@ const issueSimulatorRoutes: FastifyPluginAsync<{ issues: IssuesService }> = asyn
 
   app.post<{ Params: { issueId: string }, Body: { role: 'BUYER' | 'ADMIN', text?: string, file?: FileInput } }>('/__mock/issues/:issueId/messages', {
     bodyLimit,
-    schema: {
-      body: {
-        type: 'object',
-        required: ['role'],
-        additionalProperties: false,
-        properties: { role: { type: 'string', enum: ['BUYER', 'ADMIN'] }, text: { type: 'string', maxLength: 20000 }, file: fileSchema },
-      },
-    },
+    schema: { body: simulatedMessageBody },
   }, async (request, reply) => {
     const { role, text, file } = request.body
     return reply.code(201).send(await issues.postAs(request.params.issueId, role, { text, file: toFile(file) }))
