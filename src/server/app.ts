@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { sellerClocks } from './seller-clocks.js'
 import type { AppStore } from './state.js'
 import errorHandler from './plugins/error-handler.js'
+import { expectations, httpServerOptions } from './plugins/client-errors.js'
 import openapi from './plugins/openapi.js'
 import auth from './plugins/auth.js'
 import allegroHttp from './plugins/allegro-http.js'
@@ -83,6 +84,8 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
     genReqId: () => ids.traceId(),
     // One line per request comes from the request-journal plugin instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // Timeouts, router bounds, and Allegro-shaped answers to what never reaches a route (plugins/client-errors.ts).
+    ...httpServerOptions(config, { traceId: () => ids.traceId() }),
   })
 
   const registeredRoutes: RegisteredRoute[] = []
@@ -122,6 +125,7 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   const images = createImagesService({ store, blobs, clocks, ids, publicUrl: () => app.publicUrl(), placeholder: screenshotPng({ width: 320, height: 240 }) })
 
   await app.register(errorHandler)
+  await app.register(expectations, { traceId: () => ids.traceId() })
   await app.register(openapi, { contract })
   await app.register(disputesCutover, { config, clock })
   await app.register(auth, { oauth })

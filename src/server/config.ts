@@ -32,6 +32,12 @@ export interface Config {
   disputesApi: 'guide' | 'issues' | 'both'
   /** From this moment on the mock's clock, `/sale/disputes*` and `/sale/dispute-attachments*` answer as removed; null: never. */
   disputesRemovedAt: string | null
+  /** How long a client may take to send a whole request, headers and body (0: no limit); then 408 and close. */
+  requestTimeoutMs: number
+  /** How long a client may take to send a request's headers (at most `requestTimeoutMs`); then 408 and close. */
+  headersTimeoutMs: number
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number
 }
 
 export interface ConfiguredClient { clientId: string, clientSecret: string, redirectUris: string[] }
@@ -54,6 +60,9 @@ export const defaultConfig: Config = {
   clients: [],
   disputesApi: 'both',
   disputesRemovedAt: null,
+  requestTimeoutMs: 60_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 72_000,
 }
 
 export class ConfigError extends Error {
@@ -79,6 +88,9 @@ const options = {
   client: { type: 'string', multiple: true, env: 'ALLEGRO_MOCK_CLIENTS', help: 'your OAuth app, repeatable (env: space-separated)', placeholder: 'ID:SECRET[:URI,...]' },
   'disputes-api': { type: 'string', env: 'ALLEGRO_MOCK_DISPUTES_API', help: 'guide (/sale/disputes), issues (/sale/issues) or both (default: both)', placeholder: 'API' },
   'disputes-removed-at': { type: 'string', env: 'ALLEGRO_MOCK_DISPUTES_REMOVED_AT', help: 'ISO date(-time) on the mock\'s clock from which /sale/disputes* answers as removed', placeholder: 'TIME' },
+  'request-timeout': { type: 'string', env: 'ALLEGRO_MOCK_REQUEST_TIMEOUT', help: 'ms a client may take to send a whole request (0: no limit)', placeholder: 'MS' },
+  'headers-timeout': { type: 'string', env: 'ALLEGRO_MOCK_HEADERS_TIMEOUT', help: 'ms a client may take to send the headers', placeholder: 'MS' },
+  'keep-alive-timeout': { type: 'string', env: 'ALLEGRO_MOCK_KEEP_ALIVE_TIMEOUT', help: 'ms an idle keep-alive connection stays open', placeholder: 'MS' },
   help: { type: 'boolean', env: '', help: 'show this help', short: 'h' },
   version: { type: 'boolean', env: '', help: 'print the version' },
 } as const
@@ -149,6 +161,17 @@ export function loadConfig (argv: readonly string[], env: Record<string, string 
     if (Number.isNaN(Date.parse(removedAt))) throw new ConfigError(`--disputes-removed-at must be an ISO date or date-time, got "${removedAt}"`)
     config.disputesRemovedAt = new Date(removedAt).toISOString()
   }
+  const requestTimeout = pick('request-timeout')
+  if (requestTimeout !== undefined) config.requestTimeoutMs = integer('--request-timeout', requestTimeout, 0, 3_600_000)
+  const headersTimeout = pick('headers-timeout')
+  if (headersTimeout !== undefined) config.headersTimeoutMs = integer('--headers-timeout', headersTimeout, 1, 3_600_000)
+  const keepAliveTimeout = pick('keep-alive-timeout')
+  if (keepAliveTimeout !== undefined) config.keepAliveTimeoutMs = integer('--keep-alive-timeout', keepAliveTimeout, 1, 3_600_000)
+  // Node refuses a header timeout longer than the request's; a shorter request timeout bounds the headers too.
+  if (config.requestTimeoutMs > 0 && config.headersTimeoutMs > config.requestTimeoutMs) {
+    if (headersTimeout !== undefined) throw new ConfigError(`--headers-timeout (${config.headersTimeoutMs}) must not exceed --request-timeout (${config.requestTimeoutMs})`)
+    config.headersTimeoutMs = config.requestTimeoutMs
+  }
   const logLevel = pick('log-level')
   if (logLevel !== undefined) config.logLevel = oneOf('--log-level', logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const)
   return { kind: 'serve', config }
@@ -204,6 +227,7 @@ function defaultFor (name: string): string {
     host: defaultConfig.host, port: defaultConfig.port, data: defaultConfig.dataFile, durability: defaultConfig.durability, scenario: defaultConfig.scenario,
     clock: defaultConfig.clock, 'task-delay': defaultConfig.taskDelayMs, 'device-approval': defaultConfig.deviceApproval,
     'image-max-bytes': defaultConfig.imageMaxBytes, 'log-level': defaultConfig.logLevel, 'journal-size': defaultConfig.journalSize,
+    'request-timeout': defaultConfig.requestTimeoutMs, 'headers-timeout': defaultConfig.headersTimeoutMs, 'keep-alive-timeout': defaultConfig.keepAliveTimeoutMs,
   }
   return name in defaults ? ` (default: ${String(defaults[name])})` : ''
 }

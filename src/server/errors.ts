@@ -23,6 +23,11 @@ const INVALID_DATA: Localized = {
   en: 'Request contains invalid data. Contact the application author.',
 }
 
+const MALFORMED_REQUEST: Localized = {
+  pl: 'Żądanie HTTP jest nieprawidłowe. Skontaktuj się z autorem aplikacji.',
+  en: 'The HTTP request is malformed. Contact the application author.',
+}
+
 /** An error the API host answers with Allegro's ErrorsHolder body. Only the error-handler plugin renders it. */
 export class ApiError extends Error {
   constructor (
@@ -90,6 +95,39 @@ export const apiErrors = {
     message,
     userMessage: { pl: `Plik jest za duży (limit: ${limitBytes} bajtów).`, en: `The file is too big (limit: ${limitBytes} bytes).` },
   }]),
+
+  // The HTTP layer: what Node's parser, its timeouts or Fastify's router refuse before any route runs.
+  malformedRequest: (details: string) => new ApiError(400, [{
+    code: 'BadRequestException',
+    message: 'Malformed HTTP request',
+    details,
+    userMessage: MALFORMED_REQUEST,
+  }], { plainJson: true }),
+  badUrl: (path: string) => new ApiError(400, [{
+    code: 'BadRequestException',
+    message: `Malformed URL: '${path}' is not a valid url component`,
+    userMessage: MALFORMED_REQUEST,
+  }], { plainJson: true }),
+  uriTooLong: (path: string) => new ApiError(414, [{
+    code: 'URITooLongException',
+    message: `A path segment of '${path.slice(0, 200)}${path.length > 200 ? '…' : ''}' is too long`,
+    userMessage: MALFORMED_REQUEST,
+  }], { plainJson: true }),
+  headersTooLarge: (limitBytes: number) => new ApiError(431, [{
+    code: 'RequestHeaderFieldsTooLargeException',
+    message: `Request header fields too large (limit: ${limitBytes} bytes)`,
+    userMessage: MALFORMED_REQUEST,
+  }], { plainJson: true }),
+  requestTimeout: () => new ApiError(408, [{
+    code: 'RequestTimeoutException',
+    message: 'The request was not received in time',
+    userMessage: { pl: 'Przekroczono czas oczekiwania na żądanie.', en: 'The request timed out.' },
+  }], { plainJson: true }),
+  expectationFailed: (expect: string) => new ApiError(417, [{
+    code: 'ExpectationFailedException',
+    message: `Expectation '${expect.slice(0, 200)}' cannot be met; only 100-continue is supported`,
+    userMessage: MALFORMED_REQUEST,
+  }], { plainJson: true }),
 
   // Validation.
   invalid: (violations: readonly Violation[]) => new ApiError(422, violations),

@@ -1,12 +1,45 @@
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
 import { vendorJsonUtf8 } from './allegro-http.js'
-import { toAllegroPath, type Violation } from '../core/violation.js'
-import { ApiError, apiErrors, OAuthError } from '../errors.js'
+import { toAllegroPath, type Language, type Violation } from '../core/violation.js'
+import { ApiError, apiErrors, OAuthError, type AllegroError } from '../errors.js'
 import { nearestOperations } from '../core/near-misses.js'
+import { lingerInsteadOfDestroySoon } from '../core/close-connection.js'
 
 const PLAIN_JSON_UTF8 = 'application/json; charset=utf-8'
+
+/** An ApiError as it goes on the wire: status, headers (Content-Type included) and Allegro's ErrorsHolder body. */
+export interface RenderedError {
+  status: number
+  headers: Record<string, string>
+  body: { errors: AllegroError[] }
+}
+
+/**
+ * The one renderer of Allegro's error answers, for the error handler, Fastify's framework errors and the raw answers
+ * to what Node's HTTP parser refuses (plugins/client-errors.ts). `vendorType` is the operation's media type, if any.
+ * @example renderApiError(apiErrors.requestTimeout(), 'en') // { status: 408, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { errors: [...] } }
+ */
+export function renderApiError (apiError: ApiError, language: Language, vendorType?: string): RenderedError {
+  return {
+    status: apiError.status,
+    headers: { ...apiError.options.headers, 'content-type': apiError.options.plainJson ? PLAIN_JSON_UTF8 : vendorJsonUtf8(vendorType) },
+    body: apiError.render(language),
+  }
+}
+
+/**
+ * An answer sent before the request's body was read to its end (a 413, a 401 to an upload, ...) closes the
+ * connection: the rest of the body is never read, and once the answer is flushed the socket is ended and then
+ * destroyed (core/close-connection.ts).
+ */
+export function closeIfBodyUnread (request: FastifyRequest, reply: FastifyReply): void {
+  // `complete` is Node's; inject()'s requests have none and are always read whole.
+  if (request.raw.complete !== false) return
+  reply.header('connection', 'close')
+  lingerInsteadOfDestroySoon(request.raw.socket)
+}
 
 /** The one place errors become responses: Allegro's ErrorsHolder, or OAuth's shape for 401s and the token endpoints. */
 const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
@@ -19,47 +52,23 @@ const errorHandlerPlugin: FastifyPluginAsync = async (app) => {
     if (error instanceof OAuthError) return sendOAuth(error)
     const apiError = toApiError(error as FastifyError, request)
     if (apiError.status >= 500) request.log.error({ err: error }, 'unexpected error')
-    if (apiError.status === 413) await discardBody(request.raw)
     // The token endpoints speak only OAuth and declare no 413/415: a request they cannot read (a body in another type,
     // empty or broken JSON, too big) is OAuth's invalid_request.
     const operation = request.routeOptions.config.operation
     if (operation?.public && 'application/json' in (operation.responses['400'] ?? {}) && apiError.status < 500) {
       return sendOAuth(new OAuthError(400, 'invalid_request', apiError.items.map(i => i.details ? `${i.message}: ${i.details}` : i.message).join('; ')))
     }
-    const body = apiError.render(request.language)
-    reply.sentErrors = body.errors
-    return reply
-      .code(apiError.status)
-      .headers(apiError.options.headers ?? {})
-      .type(apiError.options.plainJson ? PLAIN_JSON_UTF8 : vendorJsonUtf8(request.routeOptions.config.operation?.vendorType))
-      .send(body)
+    const rendered = renderApiError(apiError, request.language, request.routeOptions.config.operation?.vendorType)
+    reply.sentErrors = rendered.body.errors
+    return reply.code(rendered.status).headers(rendered.headers).send(rendered.body)
   })
+
+  // Whatever answers (an error, or a handler that never read the body), an unread body is not read on.
+  app.addHook('onSend', async (request, reply) => closeIfBodyUnread(request, reply))
 
   app.setNotFoundHandler((request) => {
     const path = request.url.split('?')[0]!
     throw apiErrors.routeNotMocked(request.method, path, nearestOperations(app.contract, request.method, path))
-  })
-}
-
-/** Past this, an oversized body is cut off instead of read to its end. */
-const DISCARD_LIMIT = 64 * 1024 * 1024
-
-/**
- * Reads (and drops) what is left of a body refused as too large, so the client finishes sending and gets the 413
- * rather than a reset connection. Nothing is kept; a body beyond the discard limit is cut off.
- */
-function discardBody (raw: FastifyRequest['raw']): Promise<void> {
-  if (raw.readableEnded || raw.destroyed) return Promise.resolve()
-  return new Promise(resolve => {
-    let seen = 0
-    raw.on('data', (chunk: Buffer) => {
-      seen += chunk.length
-      if (seen > DISCARD_LIMIT) raw.destroy()
-    })
-    raw.once('end', resolve)
-    raw.once('close', resolve)
-    raw.once('error', () => resolve())
-    raw.resume()
   })
 }
 
