@@ -5,6 +5,8 @@
 import { language } from './i18n.js'
 
 export const VND = 'application/vnd.allegro.public.v1+json'
+/** The media type of Allegro's beta resources (`/sale/issues*`), for Accept and for JSON bodies. */
+export const BETA = 'application/vnd.allegro.beta.v1+json'
 export const CLIENT_HEADER = 'X-Allegro-Mock-Client'
 
 const session = { seller: null, token: null }
@@ -46,15 +48,15 @@ async function control (method, path, body) {
   }))
 }
 
-function allegroHeaders (extra = {}) {
-  return { accept: VND, authorization: `Bearer ${session.token}`, 'accept-language': language() === 'pl' ? 'pl-PL' : 'en-US', ...extra }
+function allegroHeaders (extra = {}, media = VND) {
+  return { accept: media, authorization: `Bearer ${session.token}`, 'accept-language': language() === 'pl' ? 'pl-PL' : 'en-US', ...extra }
 }
 
 /** Calls Allegro's API as the chosen seller; a token the mock no longer takes (after a reset) is renewed once. */
-async function allegro (method, path, body, { raw = false } = {}) {
+async function allegro (method, path, body, { raw = false, media = VND } = {}) {
   const request = () => send(path, {
     method,
-    headers: allegroHeaders(body === undefined ? {} : { 'content-type': raw ? body.type : VND }),
+    headers: allegroHeaders(body === undefined ? {} : { 'content-type': raw ? body.type : media }, media),
     body: body === undefined || raw ? body : JSON.stringify(body),
   })
   let response = await request()
@@ -120,7 +122,13 @@ export const mock = {
   writeAs: (disputeId, body) => control('POST', `/__mock/disputes/${enc(disputeId)}/messages`, body),
   setDisputeStatus: (disputeId, status) => control('POST', `/__mock/disputes/${enc(disputeId)}/status`, { status }),
   recordEvent: (offerId, eventType) => control('POST', `/__mock/offers/${enc(offerId)}/events`, { eventType }),
+  openClaim: (body) => control('POST', '/__mock/claims', body),
+  writeInIssue: (issueId, body) => control('POST', `/__mock/issues/${enc(issueId)}/messages`, body),
+  /** Allegro's side of an issue: `{ status }` of a dispute; `{ status, decision }` or `{ chatActive }` of a claim. */
+  setIssueState: (issueId, body) => control('POST', `/__mock/issues/${enc(issueId)}/status`, body),
 }
+
+const beta = { media: BETA }
 
 // Allegro's API, as the chosen seller
 export const allegroApi = {
@@ -130,6 +138,17 @@ export const allegroApi = {
   reply: (id, text) => allegro('POST', `/sale/disputes/${enc(id)}/messages`, { type: 'REGULAR', text }),
   attachment: (id) => download(`/sale/dispute-attachments/${enc(id)}`),
   checkoutForms: () => allegro('GET', '/order/checkout-forms?limit=100'),
+
+  issues: () => allegro('GET', '/sale/issues?limit=100', undefined, beta),
+  issue: (id) => allegro('GET', `/sale/issues/${enc(id)}`, undefined, beta),
+  issueChat: (id) => allegro('GET', `/sale/issues/${enc(id)}/chat?limit=100`, undefined, beta),
+  postIssueMessage: (id, body) => allegro('POST', `/sale/issues/${enc(id)}/message`, body, beta),
+  /** The seller's decision on a claim: `{ status, message, partialRefund? }`; answers 200 with no body. */
+  decideClaim: (id, body) => allegro('POST', `/sale/issues/${enc(id)}/status`, body, beta),
+  declareIssueAttachment: (fileName, size) => allegro('POST', '/sale/issues/attachments', { fileName, size }, beta),
+  /** PUT of the declared file's own bytes, in its own content type. */
+  uploadIssueAttachment: (id, file) => allegro('PUT', `/sale/issues/attachments/${enc(id)}`, file, { raw: true, media: BETA }),
+  issueAttachment: (id) => download(`/sale/issues/attachments/${enc(id)}`),
 
   categories: (parentId) => allegro('GET', parentId ? `/sale/categories?parent.id=${enc(parentId)}` : '/sale/categories'),
   category: (id) => allegro('GET', `/sale/categories/${enc(id)}`),
