@@ -30,6 +30,12 @@ const TEXT = {
     payments: 'Płatności', invoice: 'Faktura', contact: 'Kontakt', noContact: '— brak —', externalId: 'Identyfikator zewnętrzny',
     created: 'Utworzono szkic', errorsLeft: 'Do poprawienia', newContact: 'Nowy kontakt', email: 'E-mail', phone: 'Telefon',
     editContact: 'Edytuj kontakt', item: 'Element', imageItem: 'Zdjęcie', textItem: 'Tekst', noCommands: 'Brak poleceń',
+    issues: 'Dyskusje i reklamacje', openClaim: 'Otwórz reklamację jako kupujący', expectation: 'Oczekiwanie kupującego',
+    expectations: 'Oczekiwania', refundAmount: 'Kwota zwrotu', right: 'Podstawa', decisionDue: 'Termin decyzji',
+    returnRequired: 'Zwrot produktu', chat: 'Czat', chatOpen: 'otwarty', chatClosed: 'zamknięty', yes: 'tak', no: 'nie',
+    system: 'Allegro (system)', messageType: 'Typ wiadomości', decideClaim: 'Rozpatrz reklamację', decision: 'Decyzja',
+    decisionMessage: 'Uzasadnienie dla kupującego', decideAsAllegro: 'Rozstrzygnij jako Allegro', closeChat: 'Zamknij czat',
+    openChat: 'Otwórz czat', otherSide: 'Kupujący i Allegro',
   },
   en: {
     seller: 'Seller', clock: 'Clock', disputes: 'Disputes', offers: 'Offers', publication: 'Publication', stats: 'Statistics',
@@ -59,6 +65,12 @@ const TEXT = {
     payments: 'Payments', invoice: 'Invoice', contact: 'Contact', noContact: '— none —', externalId: 'External id',
     created: 'Draft created', errorsLeft: 'Still to fix', newContact: 'New contact', email: 'E-mail', phone: 'Phone',
     editContact: 'Edit contact', item: 'Item', imageItem: 'Image', textItem: 'Text', noCommands: 'No commands',
+    issues: 'Issues', openClaim: 'Open a claim as the buyer', expectation: "The buyer's expectation",
+    expectations: 'Expectations', refundAmount: 'Refund amount', right: 'Legal basis', decisionDue: 'Decision due',
+    returnRequired: 'Product return', chat: 'Chat', chatOpen: 'open', chatClosed: 'closed', yes: 'yes', no: 'no',
+    system: 'Allegro (system)', messageType: 'Message type', decideClaim: 'Decide the claim', decision: 'Decision',
+    decisionMessage: 'Explanation for the buyer', decideAsAllegro: 'Decide as Allegro', closeChat: 'Close the chat',
+    openChat: 'Open the chat', otherSide: 'The buyer and Allegro',
   },
 }
 

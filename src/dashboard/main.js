@@ -5,13 +5,14 @@ import * as contacts from './contacts.js'
 import * as disputes from './disputes.js'
 import { $, invalidate, onRefresh, say } from './dom.js'
 import { language, setLanguage } from './i18n.js'
+import * as issues from './issues.js'
 import * as mockView from './mock.js'
 import * as offers from './offers.js'
 import * as publication from './publication.js'
 import { initSellers } from './sellers.js'
 import * as stats from './stats.js'
 
-const views = { disputes, offers, publication, stats, contacts, mock: mockView }
+const views = { disputes, issues, offers, publication, stats, contacts, mock: mockView }
 let tab = 'disputes'
 let running = null
 let queued = null
