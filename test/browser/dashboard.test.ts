@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { CLAIMS } from '../../src/fixtures/claims.js'
 import { screenshotPng } from '../../src/fixtures/files.js'
 import { ADS_GUIDE } from '../../src/fixtures/offers.js'
 import { defaultConfig } from '../../src/server/config.js'
@@ -13,6 +14,7 @@ import { launchChromium } from './chromium.js'
 // playwright-core. The page runs in UTC so that dates typed into the page are the mock clock's.
 const SHOTS = 'reports/screenshots'
 const VND = 'application/vnd.allegro.public.v1+json'
+const BETA = 'application/vnd.allegro.beta.v1+json'
 const START = '2026-01-05T10:00:00.000Z'
 
 let server: RunningServer
@@ -73,10 +75,10 @@ async function seller (login = 'Seller_login1'): Promise<string> {
   return (await fetch(`${server.url}/__mock/sellers/${login}/token`)).text()
 }
 
-async function asSeller (method: string, path: string, body?: unknown): Promise<Response> {
+async function asSeller (method: string, path: string, body?: unknown, media = VND): Promise<Response> {
   return fetch(`${server.url}${path}`, {
     method,
-    headers: { accept: VND, authorization: `Bearer ${await seller()}`, ...(body ? { 'content-type': VND } : {}) },
+    headers: { accept: media, authorization: `Bearer ${await seller()}`, ...(body ? { 'content-type': media } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   })
 }
@@ -107,7 +109,7 @@ test('the dashboard is native ES modules served as JavaScript; nothing outside i
     expect(res.headers.get('content-type'), file).toBe('text/javascript; charset=utf-8')
     for (const [, imported] of (await res.text()).matchAll(/^import .* from '\.\/([a-z0-9-]+\.js)'$/gm)) queue.push(imported!)
   }
-  expect([...seen]).toEqual(expect.arrayContaining(['api.js', 'i18n.js', 'disputes.js', 'offers.js', 'draft-form.js', 'publication.js', 'contacts.js', 'stats.js', 'mock.js', 'sellers.js', 'clock.js']))
+  expect([...seen]).toEqual(expect.arrayContaining(['api.js', 'i18n.js', 'disputes.js', 'offers.js', 'draft-form.js', 'publication.js', 'contacts.js', 'stats.js', 'mock.js', 'sellers.js', 'clock.js', 'issues.js', 'issue-simulator.js', 'issue-codes.js']))
   expect((await fetch(`${server.url}/__mock/dashboard/dashboard.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8')
   for (const path of ['..%2F..%2Fserver%2Fconfig.ts', '..%2Fdashboard%2Fapi.js', '%2E%2E%2F%2E%2E%2F%2E%2E%2Fpackage.json', 'index.html', 'dashboard.js', 'API.js', '.api.js', 'api.js%00.css']) {
     expect((await fetch(`${server.url}/__mock/dashboard/${path}`)).status, path).toBe(404)
@@ -121,7 +123,7 @@ test('a buyer opens a dispute on the page, the seller replies through the API, t
   const quiet = orders.checkoutForms.find(o => o.buyer.login.startsWith('Klient_'))!
   await page.goto(`${server.url}/#disputes`)
   await page.locator('#dispute-list li').first().waitFor()
-  await page.getByText('Otwórz dyskusję jako kupujący').click()
+  await page.locator('#tab-disputes').getByText('Otwórz dyskusję jako kupujący').click()
   await page.locator('#open-dispute select[name="checkoutFormId"]').selectOption(quiet.id)
   await page.locator('#open-dispute textarea[name="text"]').fill('Paczka nie dotarła, proszę o pomoc.')
   await page.locator('#open-dispute button[type="submit"]').click()
@@ -216,6 +218,104 @@ test('uploads over 200 KB: a buyer\'s 300 KB attachment and a 300 KB offer image
   expect(served.headers.get('content-type')).toBe('image/png')
   expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
   await eventually(() => page.locator('#draft-images img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+})
+
+interface Issue { id: string, type: string, currentState: { status: string, chatActive: boolean, returnRequired: boolean | null } }
+interface ChatEntry { text?: string, author: { role: string, login?: string }, attachments: Array<{ fileName: string, url: string }> }
+
+const issueItem = (id: string) => page.locator(`#issue-list button[data-issue="${id}"]`)
+
+test('issues: a claim and a dispute in one list; the seller answers a claim with a file and accepts it with a partial refund', async () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300 * 1024, 0x42)])
+  await page.goto(`${server.url}/#issues`)
+  await issueItem(CLAIMS.awaitingId).waitFor()
+  await eventually(() => page.locator('#issue-list .badge.CLAIM').count()).toBeGreaterThan(0)
+  await eventually(() => page.locator('#issue-list .badge.DISPUTE').count()).toBeGreaterThan(0)
+  await eventually(() => issueItem(CLAIMS.awaitingId).locator('.meta').textContent()).toBe(
+    '1/2026 · Klient_s1_1 · Termin decyzji: 16.01.2026, 09:15:00 · Zwrot produktu: — · Czat: otwarty')
+  await issueItem(CLAIMS.awaitingId).click()
+  await page.locator('#issue-chat .message.BUYER').getByText('Urządzenie przestało działać po tygodniu. Proszę o naprawę.').waitFor()
+  await page.locator('#issue-detail h2 .badge.CLAIM_SUBMITTED').waitFor()
+  await eventually(() => page.locator('#claim-decision select[name="status"]').inputValue()).toBe('ACCEPTED_REPAIR')
+
+  // A message with a 300 KB file: declared, uploaded, then sent with it
+  await page.locator('#issue-reply textarea[name="text"]').fill('Prosimy o odesłanie urządzenia, protokół w załączniku.')
+  await page.locator('#issue-reply select[name="type"]').selectOption('RETURN_REQUIRED_CUSTOM')
+  await page.locator('#issue-reply input[type="file"]').setInputFiles({ name: 'protokol.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await page.locator('#issue-reply button[type="submit"]').click()
+  await page.locator('#issue-chat .message.SELLER', { hasText: 'Prosimy o odesłanie urządzenia' }).getByText('protokol.pdf').waitFor()
+  await eventually(() => page.locator('#issue-detail .meta').first().textContent()).toContain('Zwrot produktu: tak')
+  const download = page.waitForEvent('download')
+  await page.locator('#issue-chat a', { hasText: 'protokol.pdf' }).click()
+  expect((await download).suggestedFilename()).toBe('protokol.pdf')
+
+  // Allegro's refusal is shown as it worded it; the form keeps what was typed
+  await page.locator('#claim-decision select[name="status"]').selectOption('ACCEPTED_PARTIAL_REFUND')
+  await page.locator('#claim-decision input[name="amount"]').fill('100000')
+  await page.locator('#claim-decision textarea[name="message"]').fill('Zwracamy część ceny.')
+  await page.locator('#claim-decision button[type="submit"]').click()
+  await page.locator('#status.error', { hasText: 'Kwota zwrotu przekracza wartość zamówienia.' }).waitFor()
+  await eventually(() => page.locator('#claim-decision textarea[name="message"]').inputValue()).toBe('Zwracamy część ceny.')
+  await page.locator('#claim-decision input[name="amount"]').fill('25.50')
+  await page.locator('#claim-decision button[type="submit"]').click()
+  await page.locator('#issue-detail h2 .badge.CLAIM_ACCEPTED').waitFor()
+  await page.locator('#issue-chat .message.SYSTEM', { hasText: 'Sprzedający uznał reklamację: częściowy zwrot pieniędzy (25.50 PLN).' }).waitFor()
+  await eventually(() => page.locator('#claim-decision').isHidden()).toBe(true)
+  await shot('15-claim-accepted')
+
+  const issue = await (await asSeller('GET', `/sale/issues/${CLAIMS.awaitingId}`, undefined, BETA)).json() as Issue
+  expect(issue.currentState).toMatchObject({ status: 'CLAIM_ACCEPTED', returnRequired: true })
+  const { chat } = await (await asSeller('GET', `/sale/issues/${CLAIMS.awaitingId}/chat?limit=3`, undefined, BETA)).json() as { chat: ChatEntry[] }
+  expect(chat.map(m => [m.author.role, m.text])).toEqual([
+    ['SYSTEM', 'The seller accepted the claim: partial refund (25.50 PLN).'],
+    ['SELLER', 'Zwracamy część ceny.'],
+    ['SELLER', 'Prosimy o odesłanie urządzenia, protokół w załączniku.'],
+  ])
+  const stored = await fetch(chat[2]!.attachments[0]!.url, { headers: { authorization: `Bearer ${await seller()}` } })
+  expect(Buffer.from(await stored.arrayBuffer()).equals(pdf)).toBe(true)
+})
+
+test('issues, the other side: a buyer opens a claim and a dispute on the page and writes; the seller rejects the claim; Allegro reopens it and closes its chat', async () => {
+  const orders = await (await asSeller('GET', '/order/checkout-forms?limit=100')).json() as { checkoutForms: Array<{ id: string, buyer: { login: string } }> }
+  const quiet = orders.checkoutForms.find(o => o.buyer.login.startsWith('Klient_'))!
+  const issuesOfOrder = async () => (await (await asSeller('GET', `/sale/issues?checkoutForm.id=${quiet.id}`, undefined, BETA)).json() as { issues: Issue[] }).issues
+  const before = new Set((await issuesOfOrder()).map(i => i.id))
+  await page.goto(`${server.url}/#issues`)
+  await issueItem(CLAIMS.awaitingId).waitFor()
+  await page.getByText('Otwórz reklamację jako kupujący').click()
+  await page.locator('#open-claim select[name="checkoutFormId"]').selectOption(quiet.id)
+  await page.locator('#open-claim select[name="reason"]').selectOption('NOT_AS_DESCRIBED')
+  await page.locator('#open-claim textarea[name="text"]').fill('Kolor jest inny niż na zdjęciu.')
+  await page.locator('#open-claim button[type="submit"]').click()
+  const claimItem = page.locator('#issue-list li button', { hasText: 'produkt niezgodny z opisem' }).filter({ hasText: quiet.buyer.login })
+  await claimItem.locator('.badge.CLAIM_SUBMITTED').waitFor()
+  await page.locator('#tab-issues').getByText('Otwórz dyskusję jako kupujący').click()
+  await page.locator('#open-issue-dispute select[name="checkoutFormId"]').selectOption(quiet.id)
+  await page.locator('#open-issue-dispute textarea[name="text"]').fill('Przesyłka jest uszkodzona.')
+  await page.locator('#open-issue-dispute button[type="submit"]').click()
+  await page.locator('#issue-list li button', { hasText: quiet.buyer.login }).locator('.badge.DISPUTE_ONGOING').first().waitFor()
+
+  await claimItem.click()
+  await page.locator('#issue-chat .message.BUYER').getByText('Kolor jest inny niż na zdjęciu.').waitFor()
+  await page.locator('#issue-write-as textarea[name="text"]').fill('Czekam na odpowiedź.')
+  await page.locator('#issue-write-as button[type="submit"]').click()
+  await page.locator('#issue-chat .message.BUYER').getByText('Czekam na odpowiedź.').waitFor()
+  await page.locator('#claim-decision select[name="status"]').selectOption('REJECTED_PRODUCT_CONFORMS_TO_CONTRACT')
+  await expect.poll(() => page.locator('#claim-decision input[name="amount"]').isDisabled()).toBe(true)
+  await page.locator('#claim-decision textarea[name="message"]').fill('Kolor odpowiada opisowi oferty.')
+  await page.locator('#claim-decision button[type="submit"]').click()
+  await page.locator('#issue-detail h2 .badge.CLAIM_REJECTED').waitFor()
+  await page.locator('#issue-state-buttons button', { hasText: 'Otwórz ponownie' }).click()
+  await page.locator('#issue-detail h2 .badge.CLAIM_SUBMITTED').waitFor()
+  await page.locator('#issue-chat .message.SYSTEM', { hasText: 'Reklamacja została ponownie otwarta.' }).waitFor()
+  await page.locator('#issue-state-buttons button', { hasText: 'Zamknij czat' }).click()
+  await eventually(() => page.locator('#issue-detail .meta').first().textContent()).toContain('Czat: zamknięty')
+  await shot('16-claim-reopened-chat-closed')
+
+  const opened = (await issuesOfOrder()).filter(i => !before.has(i.id))
+  expect(opened.map(i => [i.type, i.currentState.status, i.currentState.chatActive]).sort()).toEqual([
+    ['CLAIM', 'CLAIM_SUBMITTED', false], ['DISPUTE', 'DISPUTE_ONGOING', true],
+  ])
 })
 
 test('a draft from the form: created, its category\'s parameters filled, completed until its errors are gone, publication scheduled', async () => {
@@ -376,7 +476,7 @@ test('every request the dashboard makes, in every view, says X-Allegro-Mock-Clie
   await page.locator('#dispute-list li button').first().click()
   await page.locator('#thread .message').first().waitFor()
   await page.locator('#thread a').first().click()
-  for (const name of ['offers', 'publication', 'stats', 'contacts', 'mock']) {
+  for (const name of ['issues', 'offers', 'publication', 'stats', 'contacts', 'mock']) {
     await tab(name)
     await page.waitForTimeout(300)
   }
@@ -395,7 +495,7 @@ test('every request the dashboard makes, in every view, says X-Allegro-Mock-Clie
   expect([...fetched]).toEqual(expect.arrayContaining([
     'GET /__mock/sellers', 'GET /__mock/sellers/Seller_login1/token', 'GET /__mock/clock', 'GET /sale/disputes', 'GET /sale/disputes/{id}',
     'GET /sale/dispute-attachments/{id}', 'GET /__mock/sellers/Seller_login1/offers', 'GET /__mock/sellers/Seller_login1/publication-commands',
-    'GET /sale/classified-seller-stats', 'GET /sale/offer-contacts', 'GET /__mock/faults', 'GET /__mock/scenarios', 'GET /__mock/snapshot',
+    'GET /sale/issues', 'GET /sale/classified-seller-stats', 'GET /sale/offer-contacts', 'GET /__mock/faults', 'GET /__mock/scenarios', 'GET /__mock/snapshot',
     'GET /sale/categories', 'GET /sale/categories/112745/parameters',
   ]))
   expect(requests.filter(r => r.type === 'fetch').every(r => r.client === 'dashboard')).toBe(true)
