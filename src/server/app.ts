@@ -9,6 +9,7 @@ import { sellerClocks } from './seller-clocks.js'
 import type { AppStore } from './state.js'
 import errorHandler from './plugins/error-handler.js'
 import { expectations, httpServerOptions } from './plugins/client-errors.js'
+import { destroyLingering } from './core/close-connection.js'
 import openapi from './plugins/openapi.js'
 import auth from './plugins/auth.js'
 import allegroHttp from './plugins/allegro-http.js'
@@ -87,6 +88,8 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
     // Timeouts, router bounds, and Allegro-shaped answers to what never reaches a route (plugins/client-errors.ts).
     ...httpServerOptions(config, { traceId: () => ids.traceId() }),
   })
+
+  app.addHook('preClose', async () => destroyLingering(app.server))
 
   const registeredRoutes: RegisteredRoute[] = []
   app.decorate('registeredRoutes', registeredRoutes)

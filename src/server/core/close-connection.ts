@@ -1,11 +1,14 @@
-import type { Socket } from 'node:net'
+import type { Server, Socket } from 'node:net'
 
 /** How long a refused client gets to read the answer (and the FIN after it) before its socket is destroyed. */
 export const LINGER_MS = 1000
 
 const closing = Symbol('allegro-mock.closing')
 
-type HttpSocket = Socket & { _paused?: boolean, [closing]?: true }
+type HttpSocket = Socket & { _paused?: boolean, [closing]?: true, server?: Server }
+
+/** The sockets still lingering, by the server that accepted them, so that closing a server need not wait for them. */
+const lingering = new WeakMap<Server, Set<Socket>>()
 
 /** True once `closeAfterAnswer` took the socket over. */
 export function isClosing (socket: Socket): boolean {
@@ -28,10 +31,19 @@ export function closeAfterAnswer (socket: Socket, answer?: string): void {
   http._paused = true
   socket.pause()
   const timer = setTimeout(() => socket.destroy(), LINGER_MS)
-  timer.unref()
-  socket.once('close', () => clearTimeout(timer))
+  const ofServer = http.server && (lingering.get(http.server) ?? lingering.set(http.server, new Set()).get(http.server)!)
+  ofServer?.add(socket)
+  socket.once('close', () => {
+    clearTimeout(timer)
+    ofServer?.delete(socket)
+  })
   if (answer === undefined) socket.end()
   else socket.end(answer)
+}
+
+/** Destroys the server's lingering sockets at once: a closing server would otherwise wait up to `LINGER_MS` for each. */
+export function destroyLingering (server: Server): void {
+  for (const socket of lingering.get(server) ?? []) socket.destroy()
 }
 
 /**
