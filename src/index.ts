@@ -36,6 +36,18 @@ export interface AllegroMockOptions {
   pactTokens?: boolean
   /** How many client requests `requests.list()` keeps; default 1000. */
   journalSize?: number
+  /** OAuth applications of your own, as `--client` gives them: they survive resets. */
+  clients?: Array<{ clientId: string, clientSecret: string, redirectUris?: string[] }>
+  /** Which disputes API answers: `guide` (`/sale/disputes*`), `issues` (`/sale/issues*`) or `both` (the default). */
+  disputesApi?: 'guide' | 'issues' | 'both'
+  /** From this time on the mock's clock, `/sale/disputes*` answers as a removed resource. */
+  disputesRemovedAt?: string | Date
+  /** Milliseconds a client may take to send a whole request (0: no limit); default 60 000. */
+  requestTimeout?: number
+  /** Milliseconds a client may take to send the headers; default 10 000. */
+  headersTimeout?: number
+  /** Milliseconds an idle keep-alive connection stays open; default 72 000. */
+  keepAliveTimeout?: number
   logLevel?: Config['logLevel']
 }
 
@@ -75,7 +87,10 @@ export function configFrom (options: AllegroMockOptions): Config {
     ['port', port], ['host', options.host], ['data', options.data], ['memory', memory], ['durability', options.durability], ['scenario', options.scenario],
     ['clock', options.clock], ['clock-start', options.clockStart], ['task-delay', options.taskDelay], ['public-url', options.publicUrl],
     ['device-approval', options.deviceApproval], ['image-max-bytes', options.imageMaxBytes], ['pact-tokens', options.pactTokens],
-    ['journal-size', options.journalSize], ['log-level', logLevel],
+    ['journal-size', options.journalSize], ['log-level', logLevel], ['disputes-api', options.disputesApi],
+    ['disputes-removed-at', options.disputesRemovedAt], ['request-timeout', options.requestTimeout],
+    ['headers-timeout', options.headersTimeout], ['keep-alive-timeout', options.keepAliveTimeout],
+    ...(options.clients ?? []).map((c): [string, string] => ['client', [c.clientId, c.clientSecret, ...(c.redirectUris?.length ? [c.redirectUris.join(',')] : [])].join(':')]),
   ]
   const argv = flags.flatMap(([name, value]): string[] => {
     if (value === undefined || value === false) return []

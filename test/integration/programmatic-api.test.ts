@@ -21,6 +21,14 @@ test('options are the CLI\'s flags, checked the same way', () => {
   expect(configFrom({ data: 'state.json', durability: 'none', taskDelay: 250, pactTokens: true, journalSize: 5, clockStart: '2026-01-05T10:00:00Z' }))
     .toMatchObject({ dataFile: 'state.json', durability: 'none', taskDelayMs: 250, pactTokens: true, journalSize: 5, clockStart: START })
   expect(configFrom({ data: 'state.json', memory: true }).dataFile).toBeNull()
+  expect(configFrom({
+    disputesApi: 'issues', disputesRemovedAt: new Date('2026-01-15T00:00:00Z'), requestTimeout: 500, headersTimeout: 400, keepAliveTimeout: 300,
+    clients: [{ clientId: 'my-app', clientSecret: 's3cret', redirectUris: ['http://localhost:8080/cb', 'https://app.example/cb'] }, { clientId: 'cli', clientSecret: 'x' }],
+  })).toMatchObject({
+    disputesApi: 'issues', disputesRemovedAt: '2026-01-15T00:00:00.000Z', requestTimeoutMs: 500, headersTimeoutMs: 400, keepAliveTimeoutMs: 300,
+    clients: [{ clientId: 'my-app', clientSecret: 's3cret', redirectUris: ['http://localhost:8080/cb', 'https://app.example/cb'] }, { clientId: 'cli', clientSecret: 'x', redirectUris: [] }],
+  })
+  expect(() => configFrom({ headersTimeout: 600, requestTimeout: 500 })).toThrow(ConfigError)
   expect(() => configFrom({ clock: 'fast' as 'manual' })).toThrow(new ConfigError('--clock must be one of system, manual, got "fast"'))
 })
 
