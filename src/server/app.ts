@@ -137,7 +137,11 @@ export async function buildApp ({ store, blobs, clock, ids, config, wait = delay
   await app.register(requestJournal, { journal, clock })
 
   await app.register(oauthRoutes, { oauth, sellers: () => store.instance.sellers.all() })
-  await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location, pactTokens: config.pactTokens })
+  await app.register(mockControlRoutes, { control, offers, publication, version: VERSION, storeLocation: store.location,
+    storeFailure: () => store.failure(),
+    disputes: { api: config.disputesApi, removedAt: config.disputesRemovedAt },
+    pactTokens: config.pactTokens,
+  })
   await app.register(sandboxesRoutes, { control })
   await app.register(journalRoutes, { journal, control })
   await app.register(clientsRoutes, { control })

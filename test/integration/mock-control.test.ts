@@ -2,6 +2,7 @@ import { beforeEach, expect, test } from 'vitest'
 import { systemClock } from '../../src/server/core/clock.js'
 import { GUIDE } from '../../src/fixtures/disputes.js'
 import { screenshotPng } from '../../src/fixtures/files.js'
+import { memoryPersistence } from '../../src/server/core/store.js'
 import { buildTestApp, START, tokenFor, type TestApp, readState } from '../support/app.js'
 import { uploadAttachment } from '../support/disputes.js'
 
@@ -12,6 +13,21 @@ test('health reports the store, the clock and the version', async () => {
   const res = await t.app.inject({ method: 'GET', url: '/__mock/health' })
   expect(res.statusCode).toBe(200)
   expect(res.json()).toMatchObject({ status: 'UP', store: { kind: 'memory' }, clock: { mode: 'manual', now: START } })
+})
+
+test('health reports the disputes API mode, and DOWN (503) with the reason once a save failed', async () => {
+  expect((await t.app.inject({ method: 'GET', url: '/__mock/health' })).json().disputes).toEqual({ api: 'both', removedAt: null })
+  const failing = await buildTestApp({
+    config: { disputesApi: 'issues', disputesRemovedAt: '2026-01-15T00:00:00.000Z' },
+    persistence: { ...memoryPersistence(), location: 'failing.json', append: async () => { throw new Error('ENOSPC: no space left on device') } },
+  })
+  const health = () => failing.app.inject({ method: 'GET', url: '/__mock/health' })
+  expect((await health()).json()).toMatchObject({ status: 'UP', disputes: { api: 'issues', removedAt: '2026-01-15T00:00:00.000Z' } })
+  const write = await failing.app.inject({ method: 'POST', url: '/__mock/sellers', payload: { login: 'Fresh_login' } })
+  expect(write.statusCode).toBeGreaterThanOrEqual(500)
+  const down = await health()
+  expect(down.statusCode).toBe(503)
+  expect(down.json()).toMatchObject({ status: 'DOWN', store: { kind: 'file', location: 'failing.json', error: 'ENOSPC: no space left on device' } })
 })
 
 test('sellers come with ready-to-use tokens and the client credentials', async () => {

@@ -6,7 +6,7 @@ import { manualClock, type Clock, type ManualClock } from '../../src/server/core
 import { memoryBlobStore, type BlobStore } from '../../src/server/core/blob-store.js'
 import { randomIds, type Ids } from '../../src/server/core/ids.js'
 import { loadContract, VENDOR_JSON } from '../../src/server/core/openapi.js'
-import { memoryPersistence, openStore } from '../../src/server/core/store.js'
+import { memoryPersistence, openStore, type Persistence } from '../../src/server/core/store.js'
 import { checkAgainstSchema } from '../../src/server/core/validation.js'
 import { mediaTypeOf } from '../../src/server/plugins/allegro-http.js'
 import { newSecret, seedDump } from '../../src/server/seed.js'
@@ -24,13 +24,13 @@ export interface TestApp {
 }
 
 /** A fresh app on a manual clock and an in-memory store seeded from a scenario. */
-export async function buildTestApp (options: { scenario?: string, clock?: Clock, config?: Partial<Config>, wait?: (ms: number) => Promise<void> } = {}): Promise<TestApp> {
+export async function buildTestApp (options: { scenario?: string, clock?: Clock, config?: Partial<Config>, wait?: (ms: number) => Promise<void>, persistence?: Persistence } = {}): Promise<TestApp> {
   // Tests that pass the system clock never advance it; every other test gets a manual clock.
   const clock = (options.clock ?? manualClock(START)) as ManualClock
   const ids = randomIds()
   const blobs = memoryBlobStore()
   const scenario = options.scenario ?? 'default'
-  const store = await openStore(SCHEMA, memoryPersistence(), {
+  const store = await openStore(SCHEMA, options.persistence ?? memoryPersistence(), {
     initial: async () => {
       const { dump, files } = await seedDump(scenario, { secret: newSecret(), scenario, clockNow: clock.now().toISOString() })
       for (const [key, bytes] of Object.entries(files)) await blobs.put(key, bytes)

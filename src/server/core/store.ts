@@ -62,6 +62,8 @@ export interface Store<S extends Schema> {
   close (): Promise<void>
   /** The data file, or null for an in-memory store. */
   readonly location: string | null
+  /** The save that failed, after which every change is refused (the disk is behind the memory); null while healthy. */
+  failure (): Error | null
 }
 
 export interface Transaction<S extends Schema> {
@@ -408,6 +410,7 @@ export async function openStore<S extends Schema> (schema: S, persistence: Persi
     seller: sellerView,
     partitionIds: () => [...partitions.keys()],
     ownerOf: (table, key) => owners.get(table)?.get(key),
+    failure: () => failure === null ? null : failure instanceof Error ? failure : new Error(String(failure)),
     dump,
     async update (change) {
       if (undo !== null) throw new Error('store.update does not nest')

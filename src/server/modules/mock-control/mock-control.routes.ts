@@ -23,19 +23,28 @@ interface MockControlOptions {
   publication: PublicationService
   version: string
   storeLocation: string | null
+  /** The save error that stopped the store taking changes, if one did. */
+  storeFailure: () => Error | null
+  /** Which disputes API answers, and from when `/sale/disputes*` answers as removed. */
+  disputes: { api: 'guide' | 'issues' | 'both', removedAt: string | null }
   /** Whether the kit's placeholder tokens are accepted: `verify --provider-url` checks it before it resets anything. */
   pactTokens: boolean
 }
 
 const mockControlRoutes: FastifyPluginAsync<MockControlOptions> =
-  async (app, { control, offers, publication, version, storeLocation, pactTokens }) => {
-    app.get('/__mock/health', async () => ({
-      status: 'UP',
-      version,
-      store: storeLocation ? { kind: 'file', location: storeLocation } : { kind: 'memory' },
-      clock: control.clock(),
-      pactTokens,
-    }))
+  async (app, { control, offers, publication, version, storeLocation, storeFailure, disputes, pactTokens }) => {
+    // DOWN (503) once a save failed: the mock then refuses every change, and a CI should see why at once.
+    app.get('/__mock/health', async (_request, reply) => {
+      const failure = storeFailure()
+      return reply.code(failure ? 503 : 200).send({
+        status: failure ? 'DOWN' : 'UP',
+        version,
+        store: { ...(storeLocation ? { kind: 'file', location: storeLocation } : { kind: 'memory' }), ...(failure && { error: failure.message }) },
+        clock: control.clock(),
+        disputes,
+        pactTokens,
+      })
+    })
 
     app.get('/__mock/sellers', async () => control.sellers())
 
