@@ -599,6 +599,21 @@ describe('the simulator: the buyer\'s and Allegro\'s side', () => {
     expect((await postIssueMessage(t.app, token, CLAIMS.rejectedId, { text: 'Jednak piszę.', type: 'REGULAR' })).statusCode).toBe(201)
   })
 
+  test('Allegro may overturn its decision on a decided claim; the same decision again changes nothing', async () => {
+    const states = async () => (await chat(CLAIMS.awaitingId)).filter(entry => entry.author.role === 'SYSTEM').length
+    await control('POST', `/__mock/issues/${CLAIMS.awaitingId}/status`, { status: 'CLAIM_ACCEPTED', decision: 'ACCEPTED_EXCHANGE' })
+    const before = await states()
+    const again = await control('POST', `/__mock/issues/${CLAIMS.awaitingId}/status`, { status: 'CLAIM_ACCEPTED', decision: 'ACCEPTED_EXCHANGE' })
+    expect(again.statusCode).toBe(200)
+    expect(await states()).toBe(before)
+    const overturned = await control('POST', `/__mock/issues/${CLAIMS.awaitingId}/status`, { decision: 'ACCEPTED_REFUND' })
+    expect(overturned.json().currentState.status).toBe('CLAIM_ACCEPTED')
+    expect(await states()).toBe(before + 1)
+    expect((await chat(CLAIMS.awaitingId))[0]!.text).toContain('zwrot pieniędzy')
+    const rejected = await control('POST', `/__mock/issues/${CLAIMS.awaitingId}/status`, { decision: 'REJECTED_OTHER' })
+    expect(rejected.json().currentState.status).toBe('CLAIM_REJECTED')
+  })
+
   test('wrong statuses for the type, and unknown issues, are refused', async () => {
     expect((await control('POST', `/__mock/issues/${CLAIMS.awaitingId}/status`, { status: 'DISPUTE_CLOSED' })).statusCode).toBe(422)
     expect((await control('POST', `/__mock/issues/${GUIDE.disputeId}/status`, { status: 'CLAIM_ACCEPTED' })).statusCode).toBe(422)

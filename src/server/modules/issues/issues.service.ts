@@ -413,10 +413,13 @@ export function createIssuesService ({ store, clocks, ids, blobs, disputes, orde
         const tables = tx.seller(sellerId)
         let claim = tables.claims.get(issueId)!
         const at = now(sellerId)
-        if (input.status !== undefined && input.status !== claim.status) {
-          const moved = input.status === 'CLAIM_SUBMITTED'
+        const status = input.status ?? (input.decision === undefined ? undefined : input.decision.startsWith('ACCEPTED_') ? 'CLAIM_ACCEPTED' : 'CLAIM_REJECTED')
+        // Allegro may overturn its own decision: another decision on a decided claim is a new state change.
+        const redecided = input.decision !== undefined && input.decision !== claim.meta.decision?.status
+        if (status !== undefined && (status !== claim.status || redecided)) {
+          const moved = status === 'CLAIM_SUBMITTED'
             ? reopenClaim(claim, decisionDueDateFor(at))
-            : decideClaim(claim, input.decision ?? (input.status === 'CLAIM_ACCEPTED' ? 'ACCEPTED_REFUND' : 'REJECTED_OTHER'), 'ADMIN', at)
+            : decideClaim(claim, input.decision ?? (status === 'CLAIM_ACCEPTED' ? 'ACCEPTED_REFUND' : 'REJECTED_OTHER'), 'ADMIN', at)
           claim = moved.claim
           addStateChange(tables, claim.id, moved.change, at)
         }
