@@ -41,8 +41,7 @@ export const STRICT = process.env.FUZZ_STRICT === '1'
 
 /**
  * Findings in work other engineers own, counted and printed at the end instead of failing (FUZZ_STRICT=1 fails them):
- * Fastify's own refusals before any route runs (bad percent-encoding, a path parameter over 100 characters), and the
- * snapshot import's validation of a whole state (a 5xx from PUT /__mock/snapshot, or a later failure after a snapshot
+ * the snapshot import's validation of a whole state (a 5xx from PUT /__mock/snapshot, or a later failure after a snapshot
  * it accepted).
  */
 function ownedElsewhere (kind: string, req: FuzzRequest): string | null {
@@ -420,14 +419,6 @@ export class Fuzzer {
     throw new Error(`${kind} on ${where}: ${example}`)
   }
 
-  /** Fastify refuses some URLs before any route runs; another engineer is routing those through the error renderer. */
-  private framework (res: LightMyRequestResponse): string | null {
-    try {
-      const code = (JSON.parse(res.body) as { code?: unknown }).code
-      return typeof code === 'string' && /^FST_ERR_(BAD_URL|MAX_PARAM_LENGTH)$/.test(code) ? `${res.statusCode} ${code}` : null
-    } catch { return null }
-  }
-
   /** Sends one request and checks everything the harness promises (see the top of this file). */
   async exercise (req: FuzzRequest): Promise<LightMyRequestResponse | null> {
     const before = this.stateText()
@@ -444,9 +435,7 @@ export class Fuzzer {
     const group = `${Math.floor(status / 100)}xx`
     tally.byStatus[group] = (tally.byStatus[group] ?? 0) + 1
 
-    const framework = status >= 400 && status < 500 ? this.framework(res) : null
-    if (framework && !STRICT) note(tally.known, `Fastify before routing: ${framework}`, `${describeRequest(req)} → ${clip(res.body, 200)}`)
-    else this.checkAnswer(req, res)
+    this.checkAnswer(req, res)
 
     const after = this.stateText()
     if (status >= 400 && status < 500 && after !== before) {
