@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { run } from './processes.js'
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
@@ -41,20 +41,52 @@ function sizeOf (path: string): number {
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-test('the packed tarball installs into a fresh project, where plain node imports startAllegroMock and runs the CLI', async () => {
-  const project = mkdtempSync(join(tmpdir(), 'allegro-mock-user-'))
-  // dist/ was built by this project's global setup (`npm run build`); .npmrc's ignore-scripts keeps prepack from rebuilding it.
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { encoding: 'utf8' })) as
-    Array<{ filename: string, size: number, unpackedSize: number, files: Array<{ path: string }> }>
-  const paths = packed!.files.map(f => f.path)
-  expect(paths).toEqual(expect.arrayContaining(['bin/allegro-mock.js', 'dist/index.js', 'dist/index.d.ts', 'dist/contracts/pact.d.ts', 'openapi/allegro-mock.yaml']))
-  expect(paths.filter(path => /^(test|bench|\.ci|reports|src|pacts|data|scripts)\//.test(path))).toEqual([])
+/** The code block after `<!-- library:NAME -->` in the README. */
+function readmeBlock (name: string): string {
+  const found = new RegExp(`<!-- library:${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readFileSync('README.md', 'utf8'))
+  if (!found) throw new Error(`README has no block library:${name}`)
+  return found[1]!
+}
 
+let project: string
+let packed: { filename: string, size: number, unpackedSize: number, files: Array<{ path: string }> }
+
+// A fresh project with nothing but the packed tarball installed, as a user's would be.
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'allegro-mock-user-'))
+  // dist/ was built by this project's global setup (`npm run build`); .npmrc's ignore-scripts keeps prepack from rebuilding it.
+  packed = (JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { encoding: 'utf8' })) as Array<typeof packed>)[0]!
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'allegro-mock-user', private: true, type: 'module' }))
   // swagger-ui-dist's @scarf/scarf reports installs unless told not to.
-  const installed = await run('npm', ['install', join(project, packed!.filename), '--prefer-offline', '--no-audit', '--no-fund'],
+  const installed = await run('npm', ['install', join(project, packed.filename), '--prefer-offline', '--no-audit', '--no-fund'],
     { cwd: project, env: { SCARF_ANALYTICS: 'false' } })
   expect(installed.code, installed.stderr).toBe(0)
+}, 300_000)
+
+test('the README\'s library section runs as written in that project: the start example with plain node, the vitest globalSetup and per-test sandboxes with vitest', async () => {
+  writeFileSync(join(project, 'start.mjs'), readmeBlock('start'))
+  const started = await run(process.execPath, ['start.mjs'], { cwd: project })
+  expect(started.code, started.stderr).toBe(0)
+  expect(started.stdout).toBe('200 10\n')
+
+  const vitestVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.vitest!
+  const vitest = await run('npm', ['install', '-D', `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project })
+  expect(vitest.code, vitest.stderr).toBe(0)
+  const setup = readmeBlock('global-setup')
+  const config = /\/\/ vitest\.config\.ts: (test: \{ .* \})\n/.exec(setup)![1]!
+  writeFileSync(join(project, 'vitest.config.mjs'), `export default { ${config} }\n`)
+  mkdirSync(join(project, 'test'), { recursive: true })
+  writeFileSync(join(project, 'test/allegro-mock.ts'), setup)
+  writeFileSync(join(project, 'test/disputes.test.ts'), readmeBlock('test'))
+  const tested = await run('npx', ['vitest', 'run'], { cwd: project })
+  expect(tested.code, tested.stdout + tested.stderr).toBe(0)
+  expect(tested.stdout).toMatch(/Tests\s+2 passed \(2\)/)
+}, 300_000)
+
+test('the packed tarball installs into a fresh project, where plain node imports startAllegroMock and runs the CLI', async () => {
+  const paths = packed.files.map(f => f.path)
+  expect(paths).toEqual(expect.arrayContaining(['bin/allegro-mock.js', 'dist/index.js', 'dist/index.d.ts', 'dist/contracts/pact.d.ts', 'openapi/allegro-mock.yaml']))
+  expect(paths.filter(path => /^(test|bench|\.ci|reports|src|pacts|data|scripts)\//.test(path))).toEqual([])
   expect(() => statSync(join(project, 'node_modules/tsx')), 'tsx is not installed').toThrow()
 
   writeFileSync(join(project, 'use.mjs'), USER_SCRIPT)
@@ -74,6 +106,6 @@ test('the packed tarball installs into a fresh project, where plain node imports
   expect(help.code, help.stderr).toBe(0)
   expect(help.stdout).toContain('Usage: allegro-mock [options]')
 
-  console.log(`tarball ${kb(packed!.size)} (${kb(packed!.unpackedSize)} unpacked, ${paths.length} files); installed: ` +
+  console.log(`tarball ${kb(packed.size)} (${kb(packed.unpackedSize)} unpacked, ${paths.length} files); installed: ` +
     `allegro-mock ${kb(sizeOf(join(project, 'node_modules/allegro-mock')))}, with its dependencies ${mb(sizeOf(join(project, 'node_modules')))}`)
 }, 300_000)
