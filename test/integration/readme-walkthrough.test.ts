@@ -27,10 +27,15 @@ curl() { case " $* " in *" -w "*) command curl "$@";; *) command curl --fail-wit
 `
 
 async function runWalkthrough (name: string): Promise<string> {
-  const script = STRICT_CURL + walkthrough(name).replace('BASE=http://127.0.0.1:3000', `BASE=${server.url}`)
+  const script = STRICT_CURL + walkthrough(name).replace('BASE=http://127.0.0.1:3000', `BASE=${server.url}`).replaceAll('http://127.0.0.1:3000/', `${server.url}/`)
   const { stdout } = await run('bash', ['-c', script], { cwd: mkdtempSync(join(tmpdir(), 'allegro-mock-readme-')) })
   return stdout
 }
+
+test('the README\'s quick start gets a token and lists the disputes', async () => {
+  const { disputes } = JSON.parse(await runWalkthrough('quick-start')) as { disputes: unknown[] }
+  expect(disputes).toHaveLength(10)
+})
 
 test('the README\'s classified-ads walkthrough runs as written: draft, packages, fees, ACTIVE, stats, ENDED', async () => {
   const stdout = await runWalkthrough('classifieds')
