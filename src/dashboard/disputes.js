@@ -1,7 +1,8 @@
 // Disputes: the seller's list, one thread, the seller's reply, and the buyer's and Allegro advisor's side.
-import { allegroApi, fileForSimulator, mock } from './api.js'
+import { allegroApi, mock } from './api.js'
 import { $, badge, fill, formJson, h, label, renderIf, run, when } from './dom.js'
 import { t } from './i18n.js'
+import { attachmentLink, writeAsForm } from './simulator-forms.js'
 
 const state = { selected: null }
 
@@ -45,18 +46,6 @@ export async function refresh () {
   if ($('#open-dispute').closest('details').open) await fillOrders()
 }
 
-function attachmentLink (url, fileName) {
-  const id = url.split('/').pop()
-  return h('a', {
-    href: '#',
-    onclick: async (event) => {
-      event.preventDefault()
-      const blob = await allegroApi.attachment(id)
-      h('a', { href: URL.createObjectURL(blob), download: fileName }).click()
-    },
-  }, `${fileName} (`, label('download'), ')')
-}
-
 /** The forms of one dispute, built once per dispute so that polling never empties what is being typed. */
 function skeleton (id) {
   const setStatus = (value, key) => h('button', {
@@ -71,25 +60,7 @@ function skeleton (id) {
       if (ok) form.reset()
     },
   }, h('label', {}, label('replyAsSeller'), h('textarea', { name: 'text', required: true })), h('button', { type: 'submit' }, label('send')))
-  const act = h('form', {
-    id: 'write-as',
-    onsubmit: async (event) => {
-      event.preventDefault()
-      const form = event.target
-      const data = new FormData(form)
-      const file = data.get('file')
-      const { ok } = await run(async () => mock.writeAs(id, {
-        role: data.get('role'),
-        text: data.get('text') || undefined,
-        file: file && file.size > 0 ? await fileForSimulator(file) : undefined,
-      }), t('sent'))
-      if (ok) form.reset()
-    },
-  },
-  h('label', {}, label('actAs'), h('select', { name: 'role' }, h('option', { value: 'BUYER', 'data-t': 'buyer' }, t('buyer')), h('option', { value: 'ADMIN', 'data-t': 'advisor' }, t('advisor')))),
-  h('label', {}, label('text'), h('textarea', { name: 'text' })),
-  h('label', {}, label('file'), h('input', { type: 'file', name: 'file', accept: 'image/png,image/gif,image/bmp,image/tiff,image/jpeg,application/pdf' })),
-  h('button', { type: 'submit' }, label('send')))
+  const act = writeAsForm('write-as', message => mock.writeAs(id, message))
   return [
     h('div', { id: 'dispute-head' }),
     h('div', { id: 'thread' }),
@@ -112,5 +83,5 @@ async function showDispute (id) {
     h('article', { class: `message ${message.author.role}` },
       h('div', { class: 'meta' }, `${message.author.login ?? message.author.role} · ${message.author.role} · ${when(message.createdAt)}`),
       message.text ? h('p', {}, message.text) : null,
-      message.attachment ? h('p', {}, label('attachment'), ': ', attachmentLink(message.attachment.url, message.attachment.fileName)) : null))))
+      message.attachment ? h('p', {}, label('attachment'), ': ', attachmentLink(message.attachment.url, message.attachment.fileName, allegroApi.attachment)) : null))))
 }

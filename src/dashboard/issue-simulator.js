@@ -4,6 +4,7 @@ import { allegroApi, fileForSimulator, mock } from './api.js'
 import { $, formJson, h, label, renderIf, run } from './dom.js'
 import { t } from './i18n.js'
 import { ATTACHMENT_TYPES, CLAIM_DECISIONS, CLAIM_REASONS, EXPECTATIONS } from './issue-codes.js'
+import { writeAsForm } from './simulator-forms.js'
 
 const ORDER_SELECTS = ['#open-claim', '#open-issue-dispute'].map(form => `${form} select[name="checkoutFormId"]`)
 const openers = () => ['#open-claim', '#open-issue-dispute'].map(form => $(form).closest('details'))
@@ -57,27 +58,7 @@ export async function refresh () {
   if (openers().some(details => details.open)) await fillOrders()
 }
 
-function writeAs (issueId) {
-  return h('form', {
-    id: 'issue-write-as',
-    onsubmit: async (event) => {
-      event.preventDefault()
-      const form = event.target
-      const data = new FormData(form)
-      const file = data.get('file')
-      const { ok } = await run(async () => mock.writeInIssue(issueId, {
-        role: data.get('role'),
-        text: data.get('text') || undefined,
-        file: file && file.size > 0 ? await fileForSimulator(file) : undefined,
-      }), t('sent'))
-      if (ok) form.reset()
-    },
-  },
-  h('label', {}, label('actAs'), h('select', { name: 'role' }, h('option', { value: 'BUYER', 'data-t': 'buyer' }, t('buyer')), h('option', { value: 'ADMIN', 'data-t': 'advisor' }, t('advisor')))),
-  h('label', {}, label('text'), h('textarea', { name: 'text' })),
-  h('label', {}, label('file'), h('input', { type: 'file', name: 'file', accept: ATTACHMENT_TYPES })),
-  h('button', { type: 'submit' }, label('send')))
-}
+const writeAs = (issueId) => writeAsForm('issue-write-as', message => mock.writeInIssue(issueId, message))
 
 /** Allegro's advisor settles the claim with a decision of its own (the seller's deadline does not matter then). */
 function advisorDecision (issueId) {

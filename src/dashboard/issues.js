@@ -5,6 +5,7 @@ import { $, badge, fill, h, label, renderIf, run, when } from './dom.js'
 import { t } from './i18n.js'
 import { ATTACHMENT_TYPES, CLAIM_DECISIONS, MESSAGE_TYPES } from './issue-codes.js'
 import * as simulator from './issue-simulator.js'
+import { attachmentLink } from './simulator-forms.js'
 
 const state = { selected: null }
 
@@ -50,18 +51,6 @@ export async function refresh () {
   await simulator.refresh()
 }
 
-function attachmentLink ({ url, fileName }) {
-  const id = url.split('/').pop()
-  return h('a', {
-    href: '#',
-    onclick: async (event) => {
-      event.preventDefault()
-      const blob = await allegroApi.issueAttachment(id)
-      h('a', { href: URL.createObjectURL(blob), download: fileName }).click()
-    },
-  }, `${fileName} (`, label('download'), ')')
-}
-
 /** A chat entry; the system's state changes of a claim read as notes, not as somebody's message. */
 function chatEntry (message) {
   const { role, login } = message.author
@@ -69,7 +58,7 @@ function chatEntry (message) {
   return h('article', { class: `message ${role}` },
     h('div', { class: 'meta' }, `${who} · ${when(message.createdAt)}`),
     message.text ? h('p', {}, message.text) : null,
-    message.attachments?.length ? h('p', {}, label('attachment'), ': ', message.attachments.map(attachmentLink)) : null)
+    message.attachments?.length ? h('p', {}, label('attachment'), ': ', message.attachments.map(({ url, fileName }) => attachmentLink(url, fileName, allegroApi.issueAttachment))) : null)
 }
 
 /** The seller's message: a declared and uploaded attachment first, when a file was chosen. */

@@ -109,7 +109,7 @@ test('the dashboard is native ES modules served as JavaScript; nothing outside i
     expect(res.headers.get('content-type'), file).toBe('text/javascript; charset=utf-8')
     for (const [, imported] of (await res.text()).matchAll(/^import .* from '\.\/([a-z0-9-]+\.js)'$/gm)) queue.push(imported!)
   }
-  expect([...seen]).toEqual(expect.arrayContaining(['api.js', 'i18n.js', 'disputes.js', 'offers.js', 'draft-form.js', 'publication.js', 'contacts.js', 'stats.js', 'mock.js', 'sellers.js', 'clock.js', 'issues.js', 'issue-simulator.js', 'issue-codes.js']))
+  expect([...seen]).toEqual(expect.arrayContaining(['api.js', 'i18n.js', 'disputes.js', 'offers.js', 'draft-form.js', 'publication.js', 'contacts.js', 'stats.js', 'mock.js', 'sellers.js', 'clock.js', 'issues.js', 'issue-simulator.js', 'issue-codes.js', 'simulator-forms.js']))
   expect((await fetch(`${server.url}/__mock/dashboard/dashboard.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8')
   for (const path of ['..%2F..%2Fserver%2Fconfig.ts', '..%2Fdashboard%2Fapi.js', '%2E%2E%2F%2E%2E%2F%2E%2E%2Fpackage.json', 'index.html', 'dashboard.js', 'API.js', '.api.js', 'api.js%00.css']) {
     expect((await fetch(`${server.url}/__mock/dashboard/${path}`)).status, path).toBe(404)
