@@ -11,6 +11,8 @@ export interface SpecReport {
   differences: string[]
   /** The differences no deviation pattern covers. */
   unlisted: string[]
+  /** The differences a deviation pattern covers, each with the first pattern that does. */
+  listed: Array<{ difference: string, pattern: string }>
   /** Deviation patterns that matched nothing (stale entries). */
   unusedPatterns: string[]
 }
@@ -124,10 +126,13 @@ export function checkSpec (options: { against: readonly string[], spec?: string,
   }
   const patterns = readDeviationPatterns(options.deviations ?? readFileSync(DEVIATIONS_FILE, 'utf8'))
   const compiled = patterns.map(p => ({ pattern: p, regex: matcher(p), used: false }))
-  const unlisted = differences.filter(line => {
-    const hit = compiled.find(c => c.regex.test(line))
+  const unlisted: string[] = []
+  const listed: SpecReport['listed'] = []
+  for (const difference of differences) {
+    const hit = compiled.find(c => c.regex.test(difference))
     if (hit) hit.used = true
-    return !hit
-  })
-  return { differences, unlisted, unusedPatterns: compiled.filter(c => !c.used).map(c => c.pattern) }
+    if (hit) listed.push({ difference, pattern: hit.pattern })
+    else unlisted.push(difference)
+  }
+  return { differences, unlisted, listed, unusedPatterns: compiled.filter(c => !c.used).map(c => c.pattern) }
 }
