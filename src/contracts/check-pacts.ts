@@ -22,12 +22,13 @@ export function describeProblem (item: ValidationResultItem): string {
 /** Refusals a request may test on purpose: the request breaks the document and the interaction expects that answer. */
 const REFUSALS = new Set([400, 406, 413, 415, 422])
 
-/** Response statuses by interaction index, for local pact files (a URL is read by the validator only). */
-function responseStatuses (pact: string): number[] {
+/** The interactions of a local pact file (a URL is read by the validator only). */
+function readInteractions (pact: string): Array<{ response?: { status?: number } }> {
   if (/^https?:\/\//.test(pact)) return []
-  const content = JSON.parse(readFileSync(pact, 'utf8')) as { interactions?: Array<{ response?: { status?: number } }> }
-  return (content.interactions ?? []).map(i => i.response?.status ?? 0)
+  return (JSON.parse(readFileSync(pact, 'utf8')) as { interactions?: Array<{ response?: { status?: number } }> }).interactions ?? []
 }
+
+const interactionIndex = (item: ValidationResultItem) => Number(/interactions\[(\d+)\]/.exec(item.mockDetails?.location ?? '')?.[1] ?? NaN)
 
 /**
  * A request that breaks the document is no fault of an interaction that expects Allegro to refuse it (a 415 for a
@@ -37,8 +38,7 @@ function splitFindings (errors: readonly ValidationResultItem[], statuses: reado
   const expected: ValidationResultItem[] = []
   const kept: ValidationResultItem[] = []
   for (const error of errors) {
-    const location = error.mockDetails?.location ?? ''
-    const index = Number(/interactions\[(\d+)\]\.request/.exec(location)?.[1] ?? NaN)
+    const index = /interactions\[\d+\]\.request/.test(error.mockDetails?.location ?? '') ? interactionIndex(error) : NaN
     if (REFUSALS.has(statuses[index] ?? 0)) expected.push({ ...error, type: 'warning', message: `${error.message} (the interaction expects ${statuses[index]})` })
     else kept.push(error)
   }
@@ -84,6 +84,28 @@ export interface CheckPactsOptions {
   strictStatuses?: boolean
 }
 
+type Validator = ReturnType<typeof SwaggerMockValidatorFactory.create>
+
+/**
+ * Validates a pact against several documents: each interaction against the first that has its operation (its path
+ * and method), an interaction that none has and the findings about the whole pact against the first. A document is
+ * read only while some interaction is missing from all before it.
+ */
+async function validateAgainst (validator: Validator, specs: readonly string[], pact: string): Promise<{ errors: ValidationResultItem[], warnings: ValidationResultItem[] }> {
+  const outcomes: Array<{ errors: ValidationResultItem[], warnings: ValidationResultItem[], absent: Set<number> }> = []
+  let missing: Set<number> | undefined
+  for (const specPathOrUrl of specs) {
+    const outcome = await validator.validate({ specPathOrUrl, mockPathOrUrl: pact })
+    const absent = new Set(outcome.errors.filter(e => e.code === 'request.path-or-method.unknown').map(interactionIndex))
+    outcomes.push({ ...outcome, absent })
+    missing = new Set([...(missing ?? absent)].filter(i => absent.has(i)))
+    if (missing.size === 0) break
+  }
+  const owner = (index: number) => Number.isNaN(index) ? 0 : Math.max(0, outcomes.findIndex(o => !o.absent.has(index)))
+  const own = (items: ValidationResultItem[], k: number) => items.filter(item => owner(interactionIndex(item)) === k)
+  return { errors: outcomes.flatMap((o, k) => own(o.errors, k)), warnings: outcomes.flatMap((o, k) => own(o.warnings, k)) }
+}
+
 const UNDOCUMENTED: Record<string, string> = {
   'response.status.unknown': 'the document leaves this status undocumented',
   'response.body.unknown': 'the document gives no body for this error status',
@@ -98,7 +120,7 @@ function undocumentedAsWarnings (errors: readonly ValidationResultItem[], status
   const undocumented: ValidationResultItem[] = []
   const kept: ValidationResultItem[] = []
   for (const error of errors) {
-    const index = Number(/interactions\[(\d+)\]/.exec(error.mockDetails?.location ?? '')?.[1] ?? NaN)
+    const index = interactionIndex(error)
     const reason = UNDOCUMENTED[error.code]
     const applies = reason !== undefined && (error.code !== 'response.body.unknown' || (statuses[index] ?? 0) >= 400)
     if (applies) undocumented.push({ ...error, type: 'warning', message: `${error.message} (${reason})` })
@@ -109,20 +131,23 @@ function undocumentedAsWarnings (errors: readonly ValidationResultItem[], status
 
 /**
  * Checks each pact's requests and responses against an OpenAPI document (allegro-mock's contract unless `spec` names
- * another, such as Allegro's published one), the bi-directional way.
+ * another, such as Allegro's published one), the bi-directional way. Given several documents, each interaction is
+ * checked against the first that has its operation.
  * @example const results = await checkPacts(['pacts/']); const ok = results.every(r => r.errors.length === 0)
- * @example await checkPacts(['pacts/'], 'allegro-openapi.yaml') // undocumented 401/404/409 answers are warnings
+ * @example await checkPacts(['pacts/'], ['allegro-openapi.yaml', 'allegro-openapi-2021-07-16.yaml']) // undocumented 401/404/409 answers are warnings
  */
-export async function checkPacts (pacts: readonly string[], spec: string = CONTRACT_FILE, options: CheckPactsOptions = {}): Promise<PactCheck[]> {
+export async function checkPacts (pacts: readonly string[], spec: string | readonly string[] = CONTRACT_FILE, options: CheckPactsOptions = {}): Promise<PactCheck[]> {
+  const specs = typeof spec === 'string' ? [spec] : spec.length > 0 ? spec : [CONTRACT_FILE]
   const validator = SwaggerMockValidatorFactory.create()
-  const specPathOrUrl = validatorReadySpec(spec)
-  const lenient = spec !== CONTRACT_FILE && !options.strictStatuses
+  const ready = specs.map(validatorReadySpec)
+  const another = !specs.includes(CONTRACT_FILE)
   const results: PactCheck[] = []
   for (const pact of expandPactLocations(pacts)) {
-    const outcome = await validator.validate({ specPathOrUrl, mockPathOrUrl: pact })
-    const statuses = responseStatuses(pact)
+    const outcome = await validateAgainst(validator, ready, pact)
+    const interactions = readInteractions(pact)
+    const statuses = interactions.map(i => i.response?.status ?? 0)
     const { errors, expected } = splitFindings(outcome.errors, statuses)
-    const gaps = lenient ? undocumentedAsWarnings(errors, statuses) : { errors, undocumented: [] }
+    const gaps = another && !options.strictStatuses ? undocumentedAsWarnings(errors, statuses) : { errors, undocumented: [] }
     results.push({ pact, errors: gaps.errors, warnings: [...outcome.warnings, ...expected, ...gaps.undocumented] })
   }
   return results
