@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { SwaggerMockValidatorFactory, type ValidationResultItem } from '@pactflow/swagger-mock-validator'
 import { CONTRACT_FILE } from '../server/core/openapi.js'
 import { expandPactLocations } from './pact-files.js'
+import { deviationsAsWarnings, listedDifferences, type ListedDifference, type PactInteraction } from './pact-deviations.js'
 
 export interface PactCheck {
   pact: string
@@ -23,9 +24,9 @@ export function describeProblem (item: ValidationResultItem): string {
 const REFUSALS = new Set([400, 406, 413, 415, 422])
 
 /** The interactions of a local pact file (a URL is read by the validator only). */
-function readInteractions (pact: string): Array<{ response?: { status?: number } }> {
+function readInteractions (pact: string): PactInteraction[] {
   if (/^https?:\/\//.test(pact)) return []
-  return (JSON.parse(readFileSync(pact, 'utf8')) as { interactions?: Array<{ response?: { status?: number } }> }).interactions ?? []
+  return (JSON.parse(readFileSync(pact, 'utf8')) as { interactions?: PactInteraction[] }).interactions ?? []
 }
 
 const interactionIndex = (item: ValidationResultItem) => Number(/interactions\[(\d+)\]/.exec(item.mockDetails?.location ?? '')?.[1] ?? NaN)
@@ -82,6 +83,11 @@ export interface CheckPactsOptions {
    * although its API sends them.
    */
   strictStatuses?: boolean
+  /**
+   * Treat a finding where allegro-mock deliberately differs from the other document (a deviation openapi/README.md
+   * lists) as an error. Off by default: such a finding becomes a warning naming the deviation.
+   */
+  strictDeviations?: boolean
 }
 
 type Validator = ReturnType<typeof SwaggerMockValidatorFactory.create>
@@ -134,13 +140,17 @@ function undocumentedAsWarnings (errors: readonly ValidationResultItem[], status
  * another, such as Allegro's published one), the bi-directional way. Given several documents, each interaction is
  * checked against the first that has its operation.
  * @example const results = await checkPacts(['pacts/']); const ok = results.every(r => r.errors.length === 0)
- * @example await checkPacts(['pacts/'], ['allegro-openapi.yaml', 'allegro-openapi-2021-07-16.yaml']) // undocumented 401/404/409 answers are warnings
+ * @example await checkPacts(['pacts/'], ['allegro-openapi.yaml', 'allegro-openapi-2021-07-16.yaml']) // undocumented 401/404/409 answers and listed deviations are warnings
  */
 export async function checkPacts (pacts: readonly string[], spec: string | readonly string[] = CONTRACT_FILE, options: CheckPactsOptions = {}): Promise<PactCheck[]> {
   const specs = typeof spec === 'string' ? [spec] : spec.length > 0 ? spec : [CONTRACT_FILE]
   const validator = SwaggerMockValidatorFactory.create()
   const ready = specs.map(validatorReadySpec)
   const another = !specs.includes(CONTRACT_FILE)
+  // Deviations are differences of the contract from local documents (check-spec reads files only).
+  const withDeviations = another && !options.strictDeviations && specs.every(s => !/^https?:\/\//.test(s))
+  let listed: ListedDifference[] | undefined
+  const deviations = () => (listed ??= listedDifferences(specs))
   const results: PactCheck[] = []
   for (const pact of expandPactLocations(pacts)) {
     const outcome = await validateAgainst(validator, ready, pact)
@@ -148,7 +158,8 @@ export async function checkPacts (pacts: readonly string[], spec: string | reado
     const statuses = interactions.map(i => i.response?.status ?? 0)
     const { errors, expected } = splitFindings(outcome.errors, statuses)
     const gaps = another && !options.strictStatuses ? undocumentedAsWarnings(errors, statuses) : { errors, undocumented: [] }
-    results.push({ pact, errors: gaps.errors, warnings: [...outcome.warnings, ...expected, ...gaps.undocumented] })
+    const deliberate = withDeviations ? deviationsAsWarnings(gaps.errors, interactions, deviations) : { errors: gaps.errors, deviations: [] }
+    results.push({ pact, errors: deliberate.errors, warnings: [...outcome.warnings, ...expected, ...gaps.undocumented, ...deliberate.deviations] })
   }
   return results
 }

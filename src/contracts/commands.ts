@@ -24,12 +24,13 @@ const COMMANDS: Record<ContractCommand, CommandHelp> = {
     },
   },
   'check-pacts': {
-    usage: 'allegro-mock check-pacts <pact file or dir>... [--spec FILE...] [--strict-statuses]',
+    usage: 'allegro-mock check-pacts <pact file or dir>... [--spec FILE...] [--strict-statuses] [--strict-deviations]',
     summary: 'Check pacts against allegro-mock\'s OpenAPI contract, or against Allegro\'s published documents (each interaction against the first FILE that has its operation).',
     options: {
       pacts: { type: 'string', multiple: true, placeholder: 'PACT', help: 'pact files or folders (also as plain arguments)' },
       spec: { type: 'string', multiple: true, placeholder: 'FILE', help: 'the OpenAPI documents to check against, in order (default: allegro-mock\'s contract); repeat --spec for each' },
       'strict-statuses': { type: 'boolean', help: 'with --spec: a status, error body or operation the document leaves out is an error, not a warning' },
+      'strict-deviations': { type: 'boolean', help: 'with --spec: a finding where allegro-mock deliberately differs (openapi/README.md) is an error, not a warning' },
       help: HELP_OPTION,
     },
   },
@@ -106,7 +107,7 @@ export async function runContractCommand (command: ContractCommand, args: readon
       if (pacts.length === 0) throw new UsageError('check-pacts needs at least one pact file or folder')
       const { checkPacts, describeProblem } = await import('./check-pacts.js')
       const specs = values.spec as string[] | undefined
-      const results = await checkPacts(pacts, specs, { strictStatuses: values['strict-statuses'] === true })
+      const results = await checkPacts(pacts, specs, { strictStatuses: values['strict-statuses'] === true, strictDeviations: values['strict-deviations'] === true })
       for (const result of results) {
         out(`${result.pact}: ${result.errors.length} errors, ${result.warnings.length} warnings`)
         for (const item of [...result.errors, ...result.warnings]) out(`  ${describeProblem(item)}`)
