@@ -41,11 +41,11 @@ function sizeOf (path: string): number {
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-/** The code block after `<!-- library:NAME -->` in the README. */
+/** The code block after `<!-- NAME -->` in the README, without the indentation of a list item. */
 function readmeBlock (name: string): string {
-  const found = new RegExp(`<!-- library:${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readFileSync('README.md', 'utf8'))
-  if (!found) throw new Error(`README has no block library:${name}`)
-  return found[1]!
+  const found = new RegExp(`<!-- ${name} -->\\n( *)\`\`\`(?:ts|bash)\\n([\\s\\S]*?)\\1\`\`\``).exec(readFileSync('README.md', 'utf8'))
+  if (!found) throw new Error(`README has no block ${name}`)
+  return found[2]!.split('\n').map(line => line.slice(found[1]!.length)).join('\n')
 }
 
 let project: string
@@ -61,23 +61,24 @@ beforeAll(async () => {
   const installed = await run('npm', ['install', join(project, packed.filename), '--prefer-offline', '--no-audit', '--no-fund'],
     { cwd: project, env: { SCARF_ANALYTICS: 'false' } })
   expect(installed.code, installed.stderr).toBe(0)
+  // The README's test examples run under vitest, as a user's would.
+  const vitestVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.vitest!
+  const vitest = await run('npm', ['install', '-D', `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project })
+  expect(vitest.code, vitest.stderr).toBe(0)
 }, 300_000)
 
 test('the README\'s library section runs as written in that project: the start example with plain node, the vitest globalSetup and per-test sandboxes with vitest', async () => {
-  writeFileSync(join(project, 'start.mjs'), readmeBlock('start'))
+  writeFileSync(join(project, 'start.mjs'), readmeBlock('library:start'))
   const started = await run(process.execPath, ['start.mjs'], { cwd: project })
   expect(started.code, started.stderr).toBe(0)
   expect(started.stdout).toBe('200 10\n')
 
-  const vitestVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.vitest!
-  const vitest = await run('npm', ['install', '-D', `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project })
-  expect(vitest.code, vitest.stderr).toBe(0)
-  const setup = readmeBlock('global-setup')
+  const setup = readmeBlock('library:global-setup')
   const config = /\/\/ vitest\.config\.ts: (test: \{ .* \})\n/.exec(setup)![1]!
   writeFileSync(join(project, 'vitest.config.mjs'), `export default { ${config} }\n`)
   mkdirSync(join(project, 'test'), { recursive: true })
   writeFileSync(join(project, 'test/allegro-mock.ts'), setup)
-  writeFileSync(join(project, 'test/disputes.test.ts'), readmeBlock('test'))
+  writeFileSync(join(project, 'test/disputes.test.ts'), readmeBlock('library:test'))
   const tested = await run('npx', ['vitest', 'run'], { cwd: project })
   expect(tested.code, tested.stdout + tested.stderr).toBe(0)
   expect(tested.stdout).toMatch(/Tests\s+2 passed \(2\)/)
@@ -108,4 +109,20 @@ test('the packed tarball installs into a fresh project, where plain node imports
 
   console.log(`tarball ${kb(packed.size)} (${kb(packed.unpackedSize)} unpacked, ${paths.length} files); installed: ` +
     `allegro-mock ${kb(sizeOf(join(project, 'node_modules/allegro-mock')))}, with its dependencies ${mb(sizeOf(join(project, 'node_modules')))}`)
+}, 300_000)
+
+test('the README\'s kit section runs as written in that project: its consumer test writes a pact, which verify and check-pacts pass', async () => {
+  mkdirSync(join(project, 'kit'), { recursive: true })
+  writeFileSync(join(project, 'kit/contacts.pact.test.ts'), readmeBlock('kit:consumer-test'))
+  const consumer = await run('npx', ['vitest', 'run', 'kit/'], { cwd: project, env: { PACT_DO_NOT_TRACK: 'true' } })
+  expect(consumer.code, consumer.stdout + consumer.stderr).toBe(0)
+  expect(readdirSync(join(project, 'pacts'))).toEqual(['my-shop-allegro-mock.json'])
+  for (const command of readmeBlock('kit:verify').trim().split('\n')) {
+    const [, ...args] = command.split(' ')
+    const done = await run('npx', args, { cwd: project, env: { PACT_DO_NOT_TRACK: 'true' } })
+    expect(done.code, `${command}\n${done.stdout}${done.stderr}`).toBe(0)
+  }
+  const checked = await run('npx', readmeBlock('kit:check').trim().split('\n')[0]!.split(' ').slice(1), { cwd: project })
+  expect(checked.code, checked.stdout + checked.stderr).toBe(0)
+  expect(checked.stdout).toContain('0 errors')
 }, 300_000)
