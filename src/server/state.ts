@@ -261,20 +261,48 @@ function checkStateV2 (raw: Record<string, unknown> | null, location: string): D
   const sellers = raw.sellers
   if (!sellers || typeof sellers !== 'object' || Array.isArray(sellers)) fail('"sellers" is not an object of partitions')
   for (const [id, tables] of Object.entries(sellers as object)) tablesOk(tables, Object.keys(SCHEMA.partition).filter(n => !ADDED_TO_V2.has(n)), `sellers.${id}`)
-  const known = new Set(((raw.instance as Record<string, unknown[]>).sellers as Array<{ id?: unknown }>).map(s => s?.id))
   for (const [name, rows] of Object.entries(raw.instance as Record<string, unknown[]>)) {
-    const problem = rowProblem(name, rows)
+    const problem = rowProblem('instance', name, rows)
     if (problem) fail(`instance.${problem}`)
   }
-  for (const [id, tables] of Object.entries(sellers as Record<string, Record<string, unknown[]>>)) {
+  const known = new Set(((raw.instance as Record<string, unknown[]>).sellers as Array<{ id: string }>).map(s => s.id))
+  const partitions = sellers as Record<string, Record<string, unknown[]>>
+  for (const [id, tables] of Object.entries(partitions)) {
     if (!known.has(id)) fail(`"sellers.${id}" holds the data of a seller who is not in "instance.sellers"`)
     for (const [name, rows] of Object.entries(tables)) {
-      const problem = rowProblem(name, rows)
+      const problem = rowProblem('partition', name, rows)
       if (problem) fail(`sellers.${id}.${problem}`)
     }
+    const problem = threadProblem(tables as unknown as Threads)
+    if (problem) fail(`sellers.${id}.${problem}`)
   }
   return { instance: raw.instance as Dump['instance'], partitions: sellers as Dump['partitions'] }
 }
+
+/** The lists a chat is made of: each dispute and claim opens with a message, and each message is in one of them. */
+interface Threads {
+  disputes: Array<{ id: string }>
+  disputeMessages: Array<{ meta: { disputeId: string } }>
+  claims?: Array<{ id: string }>
+  claimMessages?: Array<{ meta: { claimId: string } }>
+}
+
+/** The first dispute or claim without messages, or message of neither, as `claims[2] has no messages`; null when none. */
+function threadProblem (lists: Threads): string | null {
+  const check = (issues: Array<{ id: string }>, messages: unknown[], issuesName: string, messagesName: string, of: (m: any) => string): string | null => {
+    const ids = new Set(issues.map(i => i.id))
+    const orphan = messages.findIndex(m => !ids.has(of(m)))
+    if (orphan >= 0) return `${messagesName}[${orphan}] is in ${issuesName === 'disputes' ? 'dispute' : 'claim'} ${of(messages[orphan])}, which is not in "${issuesName}"`
+    const talked = new Set(messages.map(of))
+    const silent = issues.findIndex(i => !talked.has(i.id))
+    // The issues API shows each dispute and claim with its first message.
+    if (silent >= 0) return `${issuesName}[${silent}] (${issues[silent]!.id}) has no messages`
+    return null
+  }
+  return check(lists.disputes, lists.disputeMessages, 'disputes', 'disputeMessages', m => m.meta.disputeId) ??
+    check(lists.claims ?? [], lists.claimMessages ?? [], 'claims', 'claimMessages', m => m.meta.claimId)
+}
+
 
 /** Accepts a version-1 document only when this version can use it; the reason goes into the error. */
 export function checkStateV1 (raw: unknown, location: string): StateV1 {
@@ -289,24 +317,39 @@ export function checkStateV1 (raw: unknown, location: string): StateV1 {
   if (!oauth || !['codes', 'refreshTokens', 'devices'].every(k => Array.isArray(oauth[k]))) fail('"oauth" is incomplete')
   const faults = state.faults as Record<string, unknown> | undefined
   if (!faults || !['taskFailures', 'responses', 'latencies'].every(k => Array.isArray(faults[k]))) fail('"faults" is incomplete')
-  const tables: Array<[string, unknown[]]> = [
-    ...[...V1_LISTS, ...V1_OPTIONAL_LISTS].map(name => [name, (state[name] ?? []) as unknown[]] as [string, unknown[]]),
+  const sandboxes = state.sandboxes
+  if (sandboxes !== undefined && (!sandboxes || typeof sandboxes !== 'object' || Array.isArray(sandboxes))) fail('"sandboxes" is not an object of sellers')
+  const instanceTables: Array<[string, unknown[]]> = [
+    ['settings', [{ secret: state.secret, scenario: state.scenario, clockNow: state.clockNow }]],
+    ['clients', state.clients as unknown[]], ['sellers', state.sellers as unknown[]],
     ['authCodes', oauth!.codes as unknown[]], ['refreshTokens', oauth!.refreshTokens as unknown[]], ['devices', oauth!.devices as unknown[]],
     ['faults', [faults]],
   ]
-  for (const [name, rows] of tables) {
-    const problem = rowProblem(name, rows)
+  for (const [name, rows] of instanceTables) {
+    const problem = rowProblem('instance', name, rows)
+    // The instance settings are the document's own fields: `settings[0]: clockNow ...` names them.
+    if (problem) fail(name === 'settings' ? problem.replace(/^settings\[0\]: /, '') : problem)
+  }
+  for (const name of [...V1_LISTS.filter(n => n !== 'clients' && n !== 'sellers'), ...V1_OPTIONAL_LISTS]) {
+    const problem = rowProblem('partition', name, (state[name] ?? []) as unknown[])
     if (problem) fail(problem)
   }
   const v1 = raw as StateV1
   const sellerIds = new Set(v1.sellers.map(s => s.id))
-  const disputeIds = new Set(v1.disputes.map(d => d.id))
-  for (const name of OWNED) {
-    const stray = (v1[name] as Array<{ meta: { sellerId: string } }>).findIndex(row => !sellerIds.has(row.meta.sellerId))
-    if (stray >= 0) fail(`${name}[${stray}] belongs to seller ${(v1[name][stray] as { meta: { sellerId: string } }).meta.sellerId}, who is not in "sellers"`)
+  for (const [sellerId, own] of Object.entries((sandboxes ?? {}) as Record<string, unknown>)) {
+    if (!sellerIds.has(sellerId)) fail(`"sandboxes.${sellerId}" is the settings of a seller who is not in "sellers"`)
+    if (!own || typeof own !== 'object' || Array.isArray(own)) fail(`"sandboxes.${sellerId}" is not an object of settings and faults`)
+    const { settings, faults: ownFaults } = own as Record<string, unknown>
+    const problem = rowProblem('partition', 'settings', [settings]) ?? rowProblem('partition', 'faults', [ownFaults])
+    if (problem) fail(`sandboxes.${sellerId}.${problem.replace(/\[0\]: /, ': ')}`)
   }
-  const orphan = v1.disputeMessages.findIndex(m => !disputeIds.has(m.meta.disputeId))
-  if (orphan >= 0) fail(`disputeMessages[${orphan}] is in dispute ${v1.disputeMessages[orphan]!.meta.disputeId}, which is not in "disputes"`)
+  for (const name of [...OWNED, 'claims'] as const) {
+    const rows = (v1[name] ?? []) as Array<{ meta: { sellerId: string } }>
+    const stray = rows.findIndex(row => !sellerIds.has(row.meta.sellerId))
+    if (stray >= 0) fail(`${name}[${stray}] belongs to seller ${rows[stray]!.meta.sellerId}, who is not in "sellers"`)
+  }
+  const problem = threadProblem(v1)
+  if (problem) fail(problem)
   return v1
 }
 

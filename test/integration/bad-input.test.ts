@@ -1,7 +1,13 @@
 import { beforeEach, expect, test } from 'vitest'
 import { ADS_GUIDE } from '../../src/fixtures/offers.js'
 import { GUIDE } from '../../src/fixtures/disputes.js'
+import { CLAIMS } from '../../src/fixtures/claims.js'
+import { DataFileError } from '../../src/server/core/store.js'
+import { TABLE_SCHEMAS } from '../../src/server/state-schema.js'
+import { SCHEMA, stateFormat } from '../../src/server/state.js'
 import { allegroHeaders, buildTestApp, tokenFor, type TestApp } from '../support/app.js'
+
+const BETA = 'application/vnd.allegro.beta.v1+json'
 
 let t: TestApp
 let token: string
@@ -46,6 +52,82 @@ test.each(broken)('a snapshot with %s is refused with 422 naming the record, and
   expect(res.json().errors[0].path).toBe('state')
   expect(JSON.stringify(await snapshot())).toBe(JSON.stringify(good))
   await stillServes()
+})
+
+const claimOf = (s: any, id: string = CLAIMS.awaitingId) => s.claims.find((c: { id: string }) => c.id === id)
+const brokenClaims: Array<[string, (state: any) => void, string]> = [
+  ['a claim without meta', s => { delete claimOf(s).meta }, 'meta is missing'],
+  ['a claim without checkoutForm', s => { delete claimOf(s).checkoutForm }, 'checkoutForm is missing'],
+  ['a claim that is null', s => { s.claims[0] = null }, 'claims[0]: the record must be object'],
+  ['a claim without a seller', s => { delete claimOf(s).meta.sellerId }, 'meta.sellerId is missing'],
+  ['a claim of a seller who is not there', s => { claimOf(s).meta.sellerId = '1' }, 'who is not in "sellers"'],
+  ['a claim with a reason the mock does not know', s => { claimOf(s).reason.type = 'LOST_IN_SPACE' }, 'reason.type'],
+  ['a claim expecting what no decision grants', s => { claimOf(s).expectations = [{ name: 'APOLOGY' }] }, 'expectations.0.name'],
+  ['a claim whose due date does not parse', s => { claimOf(s).decisionDueDate = 'next Tuesday' }, 'decisionDueDate'],
+  ['a claim decided with no decision status', s => { delete claimOf(s, CLAIMS.acceptedId).meta.decision.status }, 'meta.decision.status is missing'],
+  ['a claim without messages', s => { s.claimMessages = s.claimMessages.filter((m: any) => m.meta.claimId !== CLAIMS.awaitingId) }, 'has no messages'],
+  ['a claim message without meta', s => { delete s.claimMessages[0].meta }, 'claimMessages[0]: meta is missing'],
+  ['a claim message of a claim that is not there', s => { s.claimMessages[0].meta.claimId = 'nope' }, 'which is not in "claims"'],
+  ['a claim message whose author has no role', s => { delete s.claimMessages[0].author.role }, 'author.role is missing'],
+  ['a state change to a decision the mock does not know', s => { s.claimMessages.find((m: any) => m.meta.stateChange).meta.stateChange.decision = 'toString' }, 'meta.stateChange.decision'],
+  ['claims that are not a list', s => { s.claims = { 0: s.claims[0] } }, '"claims" is not a list'],
+  ['a dispute without messages', s => { s.disputeMessages = s.disputeMessages.filter((m: any) => m.meta.disputeId !== GUIDE.disputeId) }, 'has no messages'],
+  ['a checkout form without a summary', s => { delete s.checkoutForms[0].summary }, 'checkoutForms[0]: summary is missing'],
+  ['sandboxes that are not an object', s => { s.sandboxes = 'x' }, '"sandboxes" is not an object'],
+  ['a sandbox of a seller who is not there', s => { s.sandboxes = { 1: { settings: { clockOffsetMs: 0, scenario: 'default', sandbox: true }, faults: s.faults } } }, 'who is not in "sellers"'],
+  ['a seller clock offset that is text', s => { s.sandboxes[s.sellers[0].id].settings.clockOffsetMs = 'soon' }, 'settings: clockOffsetMs must be integer'],
+  ['a clock time that is a number', s => { s.clockNow = 5 }, 'clockNow must be string,null'],
+]
+
+test.each(brokenClaims)('a snapshot with %s is refused with 422 naming the problem, and changes nothing', async (_name, breakIt, problem) => {
+  const good = await snapshot()
+  const bad = structuredClone(good)
+  breakIt(bad.state)
+  const res = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: bad })
+  expect(res.statusCode, res.body).toBe(422)
+  expect(Object.keys(res.json().errors[0]).sort()).toEqual(['code', 'details', 'message', 'metadata', 'path', 'userMessage'])
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'state' })
+  expect(res.json().errors[0].message).toContain(problem)
+  expect(JSON.stringify(await snapshot())).toBe(JSON.stringify(good))
+  expect((await t.app.inject({ method: 'GET', url: '/sale/issues?limit=100', headers: { accept: BETA, authorization: `Bearer ${token}` } })).statusCode).toBe(200)
+  await stillServes()
+})
+
+test('a snapshot with claims goes back in as it came out, and the claims answer as before', async () => {
+  const headers = { accept: BETA, 'content-type': BETA, authorization: `Bearer ${token}` }
+  // A claim decided by the seller, so that the decision and its state change are in the snapshot too.
+  const decided = await t.app.inject({ method: 'POST', url: `/sale/issues/${CLAIMS.awaitingId}/status`, headers, payload: { status: 'ACCEPTED_REPAIR', message: 'Naprawimy.' } })
+  expect(decided.statusCode, decided.body).toBe(200)
+  const issues = async () => (await t.app.inject({ method: 'GET', url: '/sale/issues?limit=100', headers })).json()
+  const chat = async () => (await t.app.inject({ method: 'GET', url: `/sale/issues/${CLAIMS.awaitingId}/chat?limit=100`, headers })).json()
+  const good = await snapshot()
+  expect(good.state.claims.length).toBeGreaterThan(0)
+  expect(good.state.claimMessages.some((m: any) => m.meta.stateChange)).toBe(true)
+  const before = { issues: await issues(), chat: await chat() }
+  expect(before.issues.issues.some((i: { type: string }) => i.type === 'CLAIM')).toBe(true)
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: { scenario: 'empty' } })).statusCode).toBe(200)
+  expect((await issues()).issues).toEqual([])
+  const back = await t.app.inject({ method: 'PUT', url: '/__mock/snapshot', payload: good })
+  expect(back.statusCode, back.body).toBe(204)
+  expect(JSON.stringify(await snapshot())).toBe(JSON.stringify(good))
+  expect(await issues()).toEqual(before.issues)
+  expect(await chat()).toEqual(before.chat)
+  await stillServes()
+})
+
+test('a data file (version 2) with a broken claim row is refused, naming the seller and the row', async () => {
+  const format = stateFormat('state.json')
+  const document = JSON.parse(JSON.stringify(format.encode(t.store.dump())))
+  expect(() => format.decode(structuredClone(document))).not.toThrow()
+  const [sellerId, tables] = Object.entries(document.sellers as Record<string, any>).find(([, tables]) => tables.claims.length > 0)!
+  delete tables.claims[0].checkoutForm
+  expect(() => format.decode(document)).toThrow(DataFileError)
+  expect(() => format.decode(document)).toThrow(`sellers.${sellerId}.claims[0]: checkoutForm is missing`)
+})
+
+test('every table of the state has a record schema, and every schema a table', () => {
+  expect(Object.keys(TABLE_SCHEMAS.instance).sort()).toEqual(Object.keys(SCHEMA.instance).sort())
+  expect(Object.keys(TABLE_SCHEMAS.partition).sort()).toEqual(Object.keys(SCHEMA.partition).sort())
 })
 
 test('the clock refuses a step it cannot represent (1e400, beyond year 275760) with 4xx', async () => {
