@@ -276,6 +276,8 @@ function checkStateV2 (raw: Record<string, unknown> | null, location: string): D
     const problem = threadProblem(tables as unknown as Threads)
     if (problem) fail(`sellers.${id}.${problem}`)
   }
+  const twice = globalKeyTwice(Object.entries(partitions).map(([id, tables]) => [`sellers.${id}.`, tables]))
+  if (twice) fail(twice)
   return { instance: raw.instance as Dump['instance'], partitions: sellers as Dump['partitions'] }
 }
 
@@ -303,6 +305,22 @@ function threadProblem (lists: Threads): string | null {
     check(lists.claims ?? [], lists.claimMessages ?? [], 'claims', 'claimMessages', m => m.meta.claimId)
 }
 
+/** A key of a global table (one id across all sellers) held twice, as `claims[4] has the id of claims[1]`; null when none. */
+function globalKeyTwice (holders: Array<[prefix: string, tables: Record<string, unknown[] | undefined>]>): string | null {
+  for (const [name, spec] of Object.entries(SCHEMA.partition) as Array<[string, TableSpec<unknown>]>) {
+    if (!spec.global) continue
+    const seen = new Map<string, string>()
+    for (const [prefix, tables] of holders) {
+      for (const [i, row] of (tables[name] ?? []).entries()) {
+        const key = spec.key(row)
+        const first = seen.get(key)
+        if (first !== undefined) return `${prefix}${name}[${i}] has the id ${key} of ${first}`
+        seen.set(key, `${prefix}${name}[${i}]`)
+      }
+    }
+  }
+  return null
+}
 
 /** Accepts a version-1 document only when this version can use it; the reason goes into the error. */
 export function checkStateV1 (raw: unknown, location: string): StateV1 {
@@ -348,7 +366,7 @@ export function checkStateV1 (raw: unknown, location: string): StateV1 {
     const stray = rows.findIndex(row => !sellerIds.has(row.meta.sellerId))
     if (stray >= 0) fail(`${name}[${stray}] belongs to seller ${rows[stray]!.meta.sellerId}, who is not in "sellers"`)
   }
-  const problem = threadProblem(v1)
+  const problem = threadProblem(v1) ?? globalKeyTwice([['', v1 as unknown as Record<string, unknown[]>]])
   if (problem) fail(problem)
   return v1
 }

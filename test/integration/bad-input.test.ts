@@ -66,6 +66,7 @@ const brokenClaims: Array<[string, (state: any) => void, string]> = [
   ['a claim whose due date does not parse', s => { claimOf(s).decisionDueDate = 'next Tuesday' }, 'decisionDueDate'],
   ['a claim decided with no decision status', s => { delete claimOf(s, CLAIMS.acceptedId).meta.decision.status }, 'meta.decision.status is missing'],
   ['a claim without messages', s => { s.claimMessages = s.claimMessages.filter((m: any) => m.meta.claimId !== CLAIMS.awaitingId) }, 'has no messages'],
+  ['two claims with one id', s => { s.claims.push({ ...claimOf(s, CLAIMS.otherSellerAwaitingId), id: CLAIMS.awaitingId }) }, `has the id ${CLAIMS.awaitingId}`],
   ['a claim message without meta', s => { delete s.claimMessages[0].meta }, 'claimMessages[0]: meta is missing'],
   ['a claim message of a claim that is not there', s => { s.claimMessages[0].meta.claimId = 'nope' }, 'which is not in "claims"'],
   ['a claim message whose author has no role', s => { delete s.claimMessages[0].author.role }, 'author.role is missing'],
