@@ -49,6 +49,13 @@ export function controlExamples ({ snapshot }: Material): Record<string, FuzzReq
       snapshotWith(s => { s.sellers = [null, ...s.sellers] }),
       snapshotWith(s => { s.offers = ['x'] }),
       snapshotWith(s => { delete s.faults.rateLimit }),
+      snapshotWith(s => { delete s.claims[0].meta }),
+      snapshotWith(s => { delete s.claims[0].checkoutForm }),
+      snapshotWith(s => { delete s.claimMessages[0].meta }),
+      snapshotWith(s => { s.claims[0].reason.type = 'toString' }),
+      snapshotWith(s => { s.claimMessages = [] }),
+      snapshotWith(s => { s.claims.push(s.claims[0]) }),
+      snapshotWith(s => { s.sandboxes = { x: null } }),
     ],
     'POST /__mock/clock/advance': ['{"ms":1e400}', '{"ms":9007199254740993}', '{"to":"+275761-01-01T00:00:00Z"}', '{"by":"P99999999999Y"}']
       .map(payload => post('POST /__mock/clock/advance', '/__mock/clock/advance', payload)),
