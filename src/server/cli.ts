@@ -67,6 +67,20 @@ export async function runCli (argv: readonly string[], env: Record<string, strin
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
+  // `npx allegro-mock` runs the server under `sh -c`, which dies of the SIGTERM npm passes on without passing it
+  // further: under npm exec, being left by the parent is the signal to stop, or the server would live on as an orphan.
+  if (process.env.npm_command === 'exec') whenOrphaned(() => shutdown('parent exit'))
+}
+
+/** Calls `then` once this process's parent is gone (it is then adopted by init or a subreaper). */
+function whenOrphaned (then: () => void): void {
+  const parent = process.ppid
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return
+    clearInterval(watch)
+    then()
+  }, 200)
+  watch.unref()
 }
 
 async function runContract (command: ContractCommand, args: readonly string[]): Promise<number> {

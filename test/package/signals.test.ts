@@ -12,6 +12,21 @@ test.each([
   expect(await portIsFree(server.port)).toBe(true)
 })
 
+test('SIGTERM to npx allegro-mock stops the server too (npm passes it to a shell that does not pass it on): no orphan keeps the port', async () => {
+  const server = await startProcess('npx', ['allegro-mock', '--memory', '--port', '0'])
+  expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
+  server.child.kill('SIGTERM')
+  await server.exited
+  // The server notices it was left and shuts down on its own: wait (bounded) for the port to be freed.
+  let free = false
+  for (let i = 0; i < 100 && !free; i++) {
+    free = await portIsFree(server.port)
+    if (!free) await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  expect(free, 'the port is free once npx is gone').toBe(true)
+  expect(server.output().stderr).toContain('allegro-mock is listening on')
+})
+
 test('the banner goes to stderr, so stdout carries only JSON log lines', async () => {
   const server = await startProcess(process.execPath, [BIN, '--memory', '--port', '0'])
   await fetch(`${server.url}/__mock/health`)
