@@ -5,7 +5,7 @@ import { CLAIMS } from '../../src/fixtures/claims.js'
 import { DataFileError } from '../../src/server/core/store.js'
 import { TABLE_SCHEMAS } from '../../src/server/state-schema.js'
 import { SCHEMA, stateFormat } from '../../src/server/state.js'
-import { allegroHeaders, buildTestApp, tokenFor, type TestApp } from '../support/app.js'
+import { allegroHeaders, buildTestApp, expectContract, tokenFor, VENDOR_JSON, type TestApp } from '../support/app.js'
 
 const BETA = 'application/vnd.allegro.beta.v1+json'
 
@@ -295,4 +295,42 @@ test.each(['null', '[]', '"x"', '1'])('a fee preview whose body is %s is a 422, 
   const res = await t.app.inject({ method: 'POST', url: '/pricing/offer-fee-preview', headers: allegroHeaders(token), payload })
   expect(res.statusCode).toBe(422)
   expect(res.json().errors[0].code).toBe('VALIDATION_ERROR')
+})
+
+const basicAuth = `Basic ${Buffer.from('allegro-mock-client:allegro-mock-secret').toString('base64')}`
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4bc0000000049454e44ae426082', 'hex')
+
+/** A user token of Seller_login1 with the one scope given, through the authorization-code flow. */
+async function narrowToken (scope: string): Promise<string> {
+  const authorize = await t.app.inject({ method: 'GET', url: `/auth/oauth/authorize?response_type=code&client_id=allegro-mock-client&redirect_uri=http://localhost:8080/callback&mock_seller=Seller_login1&scope=${scope}` })
+  const code = new URL(String(authorize.headers.location)).searchParams.get('code')
+  const exchanged = await t.app.inject({ method: 'POST', url: `/auth/oauth/token?grant_type=authorization_code&code=${code}&redirect_uri=http://localhost:8080/callback`, headers: { authorization: basicAuth } })
+  return exchanged.json().access_token
+}
+
+test.each([
+  ['getListOfDisputesUsingGET', 'GET', '/sale/disputes', VENDOR_JSON],
+  ['uploadDisputeAttachmentUsingPUT', 'PUT', '/sale/dispute-attachments/fb451271-25dd-4130-8ee6-b4dcd560f22c', VENDOR_JSON],
+  ['getListOfIssuesUsingGET', 'GET', '/sale/issues', BETA],
+  ['uploadIssueAttachmentUsingPUT', 'PUT', '/sale/issues/attachments/fb451271-25dd-4130-8ee6-b4dcd560f22c', BETA],
+  ['getClassifiedPackageConfigurationsForCategoryUsingGET', 'GET', '/sale/classifieds-packages?category.id=4032', VENDOR_JSON],
+  ['getClassifiedPackageConfigurationUsingGET', 'GET', `/sale/classifieds-packages/${ADS_GUIDE.basePackageId}`, VENDOR_JSON],
+  ['calculateFeePreviewUsingPOST', 'POST', '/pricing/offer-fee-preview', VENDOR_JSON],
+  ['getListOfOrdersUsingGET', 'GET', '/order/checkout-forms', VENDOR_JSON],
+  ['getOrdersDetailsUsingGET', 'GET', `/order/checkout-forms/${GUIDE.checkoutFormId}`, VENDOR_JSON],
+])('%s answers 403 AccessDenied, as the contract declares, to a token without its scope and to an application token', async (operationId, method, url, type) => {
+  const application = (await t.app.inject({ method: 'POST', url: '/auth/oauth/token?grant_type=client_credentials', headers: { authorization: basicAuth } })).json().access_token
+  // profile:read is a scope none of these operations takes.
+  const narrow = await narrowToken('allegro:api:profile:read')
+  const upload = method === 'PUT'
+  const payload = upload ? PNG : method === 'POST' ? JSON.stringify({ offer: { id: ADS_GUIDE.readyOfferId } }) : undefined
+  const before = JSON.stringify(await snapshot())
+  for (const bearer of [application, narrow]) {
+    const headers = { accept: type, authorization: `Bearer ${bearer}`, ...(payload === undefined ? {} : { 'content-type': upload ? 'image/png' : type }) }
+    const res = await t.app.inject({ method: method as 'GET', url, headers, payload })
+    expect(res.statusCode, res.body).toBe(403)
+    expect(res.json().errors[0].code).toBe('AccessDenied')
+    expectContract(res, operationId)
+  }
+  expect(JSON.stringify(await snapshot())).toBe(before)
 })
