@@ -334,3 +334,11 @@ test.each([
   }
   expect(JSON.stringify(await snapshot())).toBe(before)
 })
+
+test.each(['text/html', 'application/vnd.allegro.beta.v1+json'])('GET /me with Accept %s answers 406 NotAcceptableException in plain JSON, as the contract declares', async (accept) => {
+  const res = await t.app.inject({ method: 'GET', url: '/me', headers: { accept, authorization: `Bearer ${token}` } })
+  expect(res.statusCode).toBe(406)
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+  expect(res.json().errors[0].code).toBe('NotAcceptableException')
+  expectContract(res, 'meGET')
+})
