@@ -342,3 +342,15 @@ test.each(['text/html', 'application/vnd.allegro.beta.v1+json'])('GET /me with A
   expect(res.json().errors[0].code).toBe('NotAcceptableException')
   expectContract(res, 'meGET')
 })
+
+test.each([
+  ['getDisputeUsingGET', '/sale/disputes/not-a-uuid', VENDOR_JSON, 'disputeId'],
+  ['getAttachmentUsingGET', '/sale/dispute-attachments/not-a-uuid', '*/*', 'attachmentId'],
+  ['getIssueUsingGET', '/sale/issues/not-a-uuid', BETA, 'issueId'],
+  ['getIssueAttachmentUsingGET', '/sale/issues/attachments/not-a-uuid', '*/*', 'attachmentId'],
+])('%s with an id that is not a UUID answers 400 VALIDATION_ERROR naming it, as the contract declares', async (operationId, url, accept, path) => {
+  const res = await t.app.inject({ method: 'GET', url, headers: { accept, authorization: `Bearer ${token}` } })
+  expect(res.statusCode).toBe(400)
+  expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path })
+  expectContract(res, operationId)
+})
