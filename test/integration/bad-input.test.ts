@@ -354,3 +354,15 @@ test.each([
   expect(res.json().errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', path })
   expectContract(res, operationId)
 })
+
+test.each([
+  ['twice the same id', 'parent.id=112740&parent.id=112740', '112740,112740'],
+  ['two ids', 'parent.id=112740&parent.id=x', '112740,x'],
+])('GET /sale/categories with parent.id repeated (%s) reads the values as one id, joined with commas, and answers 404, as the contract lists (it was an undeclared 400)', async (_name, query, id) => {
+  const res = await t.app.inject({ method: 'GET', url: `/sale/categories?${query}`, headers: { accept: VENDOR_JSON, authorization: `Bearer ${token}` } })
+  expect(res.statusCode).toBe(404)
+  expect(res.json().errors[0].message).toBe(`Category ${id} not found`)
+  expectContract(res, 'getCategoriesUsingGET')
+  const once = await t.app.inject({ method: 'GET', url: '/sale/categories?parent.id=954b95b6-43cf-4104-8354-dea4d9b10ddf', headers: { accept: VENDOR_JSON, authorization: `Bearer ${token}` } })
+  expect(once.statusCode).toBe(200)
+})

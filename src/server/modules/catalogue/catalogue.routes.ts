@@ -5,6 +5,13 @@ import type { CatalogueService } from './catalogue.service.js'
 const catalogueRoutes: FastifyPluginAsync<{ catalogue: CatalogueService }> = async (app, { catalogue }) => {
   app.route<{ Querystring: { 'parent.id'?: string } }>({
     ...app.operationRoute('getCategoriesUsingGET'),
+    // A repeated parent.id is one id, its values joined with commas, as Spring (behind Allegro's Springfox-named
+    // operations) binds a repeated single-valued parameter: no category has it, so 404, which the operation documents.
+    // The schema's "must be string" would be a 400, which it does not.
+    preValidation: async (request) => {
+      const query = request.query as Record<string, unknown>
+      if (Array.isArray(query['parent.id'])) query['parent.id'] = query['parent.id'].join(',')
+    },
     handler: async (request) => catalogue.categories(request.query['parent.id']),
   })
 
