@@ -2,7 +2,7 @@
  * The defects issue 14 lists (and the ones this fuzzer found), as requests every run sends first, before the random
  * ones: each property starts with its route's known cases.
  */
-import { VENDOR_JSON } from '../../src/server/core/openapi.js'
+import { VENDOR_JSON, VENDOR_JSON_BETA } from '../../src/server/core/openapi.js'
 import { request, type FuzzRequest, type Pools, type Tokens } from './harness.js'
 
 interface Material { pools: Pools, tokens: Tokens, snapshot: { state: Record<string, unknown>, files: Record<string, string> } }
@@ -25,6 +25,18 @@ export function contractExamples ({ tokens }: Material): Record<string, FuzzRequ
     ],
     oauthAuthorizeUsingGET: [
       request({ method: 'GET', url: `/auth/oauth/authorize?response_type=code&client_id=allegro-mock-client&redirect_uri=http://localhost:8080/callback&mock_seller=Seller_login1&${scopes}`, headers: {}, route: 'oauthAuthorizeUsingGET', operationId: 'oauthAuthorizeUsingGET' }),
+    ],
+    getCategoriesUsingGET: [
+      request({ method: 'GET', url: '/sale/categories?parent.id=112740&parent.id=x&parent.id=112740', headers: api, route: 'getCategoriesUsingGET', operationId: 'getCategoriesUsingGET' }),
+    ],
+    getDisputeUsingGET: [request({ method: 'GET', url: '/sale/disputes/valueOf', headers: api, route: 'getDisputeUsingGET', operationId: 'getDisputeUsingGET' })],
+    getIssueUsingGET: [request({ method: 'GET', url: '/sale/issues/valueOf', headers: { ...api, accept: VENDOR_JSON_BETA }, route: 'getIssueUsingGET', operationId: 'getIssueUsingGET' })],
+    meGET: [request({ method: 'GET', url: '/me', headers: { ...api, accept: 'text/html' }, route: 'meGET', operationId: 'meGET' })],
+    getListOfOrdersUsingGET: [
+      request({ method: 'GET', url: '/order/checkout-forms', headers: { ...api, authorization: `Bearer ${tokens.application}` }, route: 'getListOfOrdersUsingGET', operationId: 'getListOfOrdersUsingGET' }),
+    ],
+    getListOfDisputesUsingGET: [
+      request({ method: 'GET', url: '/sale/disputes', headers: { ...api, authorization: `Bearer ${tokens.limited}` }, route: 'getListOfDisputesUsingGET', operationId: 'getListOfDisputesUsingGET' }),
     ],
     calculateFeePreviewUsingPOST: [
       fee({ offer: { id: '7276377308', name: 'BMW X5 e53' }, classifiedsPackages: {} }),
