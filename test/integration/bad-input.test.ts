@@ -366,3 +366,13 @@ test.each([
   const once = await t.app.inject({ method: 'GET', url: '/sale/categories?parent.id=954b95b6-43cf-4104-8354-dea4d9b10ddf', headers: { accept: VENDOR_JSON, authorization: `Bearer ${token}` } })
   expect(once.statusCode).toBe(200)
 })
+
+test('GET /me over the rate limit answers 429 RateLimitExceedException, as the contract declares', async () => {
+  expect((await t.app.inject({ method: 'POST', url: '/__mock/faults/rate-limit', payload: { enabled: true, perMinute: 1 } })).statusCode).toBe(200)
+  const me = () => t.app.inject({ method: 'GET', url: '/me', headers: { accept: VENDOR_JSON, authorization: `Bearer ${token}` } })
+  expect((await me()).statusCode).toBe(200)
+  const res = await me()
+  expect(res.statusCode).toBe(429)
+  expect(res.json().errors[0].code).toBe('RateLimitExceedException')
+  expectContract(res, 'meGET')
+})
