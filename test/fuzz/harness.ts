@@ -37,17 +37,6 @@ export const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 20))
 export const SEED = Number(process.env.FUZZ_SEED ?? 20260105)
 /** `FUZZ_COLLECT=1`: record every problem instead of failing on the first one, and print them all at the end. */
 export const COLLECT = process.env.FUZZ_COLLECT === '1'
-/** `FUZZ_STRICT=1`: the contract gaps (below) fail too. */
-export const STRICT = process.env.FUZZ_STRICT === '1'
-
-/**
- * Statuses (with their error code) the mock may answer, in Allegro's shape, on operations whose contract entry does not
- * list them yet: counted and printed instead of failing; FUZZ_STRICT=1 fails them. None at present: every status the
- * fuzzer has seen is declared (403 AccessDenied, 400 for an id that is not a UUID, 406 on /me), or the answer was
- * changed to one the contract lists (a repeated parent.id on categories is a 404).
- */
-const CONTRACT_GAPS: Record<string, string> = {}
-
 /** The seed of one property, printed with every failure. */
 export function seedFor (name: string): number {
   let h = SEED | 0
@@ -108,11 +97,9 @@ export interface Tally {
   requests: number
   byStatus: Record<string, number>
   problems: Map<string, { count: number, examples: string[] }>
-  /** Answers that break the rules but are tolerated: the contract gaps (see above). */
-  known: Map<string, { count: number, examples: string[] }>
 }
 
-export const tally: Tally = { requests: 0, byStatus: {}, problems: new Map(), known: new Map() }
+export const tally: Tally = { requests: 0, byStatus: {}, problems: new Map() }
 
 function note (into: Tally['problems'], key: string, example: string): void {
   const entry = into.get(key) ?? { count: 0, examples: [] }
@@ -124,7 +111,6 @@ function note (into: Tally['problems'], key: string, example: string): void {
 export function printTally (title: string): void {
   const lines = [`fuzz ${title}: ${tally.requests} requests (runs per property ${RUNS}, seed ${SEED}); statuses ${JSON.stringify(tally.byStatus)}`]
   for (const [key, { count, examples }] of tally.problems) lines.push(`  PROBLEM ${key} ×${count}\n${examples.map(e => `      ${e}`).join('\n')}`)
-  for (const [key, { count, examples }] of tally.known) lines.push(`  known: ${key} ×${count}\n${examples.map(e => `      ${e}`).join('\n')}`)
   console.log(lines.join('\n'))
 }
 
@@ -445,13 +431,7 @@ export class Fuzzer {
     const operation = req.operationId ? loadContract().operations.get(req.operationId) : undefined
     if (operation && req.method !== 'HEAD') {
       if (!(String(status) in operation.responses)) {
-        let code: unknown
-        try { code = (JSON.parse(res.body) as { errors?: Array<{ code?: unknown }> }).errors?.[0]?.code } catch {}
-        if (!STRICT && CONTRACT_GAPS[status] === code && !operation.public && allegroErrorProblem(res) === null) {
-          note(tally.known, `contract gap: ${operation.operationId} answers ${status} ${code}, not listed`, describeRequest(req))
-        } else {
-          this.problem('status the contract does not declare', req, res, `${status}`)
-        }
+        this.problem('status the contract does not declare', req, res, `${status}`)
       } else {
         try {
           expectContract(res, operation.operationId)
