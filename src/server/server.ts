@@ -6,7 +6,8 @@ import { memoryPersistence, openStore } from './core/store.js'
 import { buildApp } from './app.js'
 import { fileBlobStore, memoryBlobStore } from './core/blob-store.js'
 import { newSecret, seedDump } from './seed.js'
-import { instanceSettings, SCHEMA, stateFormat, type AppStore } from './state.js'
+import { instanceSettings, SCHEMA, type AppStore } from './state.js'
+import { stateFormat } from './state-format.js'
 
 export interface RunningServer {
   url: string

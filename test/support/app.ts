@@ -10,7 +10,8 @@ import { memoryPersistence, openStore, type Persistence } from '../../src/server
 import { checkAgainstSchema } from '../../src/server/core/validation.js'
 import { mediaTypeOf } from '../../src/server/plugins/allegro-http.js'
 import { newSecret, seedDump } from '../../src/server/seed.js'
-import { SCHEMA, stateFormat, toV1, type AppStore, type StateV1 } from '../../src/server/state.js'
+import { SCHEMA, toV1, type AppStore, type StateV1 } from '../../src/server/state.js'
+import { stateFormat } from '../../src/server/state-format.js'
 
 export { VENDOR_JSON }
 export const START = '2026-01-05T10:00:00.000Z'

@@ -5,7 +5,8 @@ import { afterEach, expect, test } from 'vitest'
 import { lowdbPersistence } from '../../src/server/core/lowdb-store.js'
 import { DataFileError, openStore } from '../../src/server/core/store.js'
 import { NO_FAULTS } from '../../src/server/modules/faults/faults.types.js'
-import { fromV1, instanceSettings, SCHEMA, stateFormat, toV1, type StateV1 } from '../../src/server/state.js'
+import { fromV1, instanceSettings, SCHEMA, toV1, type StateV1 } from '../../src/server/state.js'
+import { stateFormat } from '../../src/server/state-format.js'
 import { allegroHeaders, buildTestApp, expectContract, tokenFor } from '../support/app.js'
 
 /**

@@ -6,9 +6,10 @@ import { apiErrors } from '../../errors.js'
 import { installDump, seedDump, seedPartition, UnknownScenarioError, type PartitionSeed } from '../../seed.js'
 import type { SellerClocks } from '../../seller-clocks.js'
 import {
-  blobKeysOfV1, checkStateV1, findSeller, fromV1, instanceSettings, referencedBlobKeys, toV1,
+  blobKeysOfV1, findSeller, fromV1, instanceSettings, referencedBlobKeys, toV1,
   type AppStore, type AppTransaction, type Seller, type SellerTables, type StateV1,
 } from '../../state.js'
+import { checkStateV1 } from '../../state-format.js'
 import type { OAuthService } from '../oauth/oauth.service.js'
 import type { Client } from '../oauth/oauth.types.js'
 import type { ConfiguredClient } from '../../config.js'
