@@ -3,7 +3,7 @@ import { MatchersV3 } from '@pact-foundation/pact'
 import { createAllegroClient, VENDOR_JSON } from '../../../src/contracts/client.js'
 import { bearer, eachLike, errorsBody, isoDateTime, like, offerId, price, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
 import { ADS_GUIDE, BMW_PARAMETERS } from '../../../src/fixtures/offers.js'
-import { consumerPact } from '../pact-setup.js'
+import { consumerPact, recorded } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-classifieds-client')
 const asSeller = { accept: VENDOR_JSON, authorization: bearer() }
@@ -32,9 +32,9 @@ test('creates a contact; phones come back in Allegro\'s form', async () => {
     .willRespondWith(201, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       id: uuid('0c046252-9559-4ecb-8ea3-879f60e46947'), name: 'Auta terenowe', emails: [{ address: 'test@test.pl/' }], phones: [{ number: '+48 55 555 56 66' }],
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).createContact({ name: 'Auta terenowe', emails: [{ address: 'test@test.pl/' }], phones: [{ number: '555-555-666' }] })).phones[0].number).toBe('+48 55 555 56 66')
-    })
+    }))
 })
 
 test('the 51st contact is refused with 422', async () => {
@@ -43,10 +43,10 @@ test('the 51st contact is refused with 422', async () => {
     .uponReceiving('a contact over the limit of 50')
     .withRequest('POST', '/sale/offer-contacts', b => vendorJsonBody(b, { name: 'Jeden za dużo' }).headers(asSeller))
     .willRespondWith(422, b => b.headers({ 'content-type': vendorJsonType }).jsonBody(errorsBody('VALIDATION_ERROR')))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).createContact({ name: 'Jeden za dużo' }).catch(e => e)
       expect(error.status).toBe(422)
-    })
+    }))
 })
 
 test('walks the category tree', async () => {
@@ -57,11 +57,11 @@ test('walks the category tree', async () => {
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       categories: eachLike({ id: string('249626'), name: string('Seria 2'), parent: { id: '4032' }, leaf: MatchersV3.boolean(true), options: like({ advertisement: true }) }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const [category] = (await client(mock.url).listCategories('4032')).categories
       expect(category!.leaf).toBe(true)
       expect(category!.options.advertisement).toBe(true)
-    })
+    }))
 })
 
 test('reads a category\'s parameters', async () => {
@@ -72,9 +72,9 @@ test('reads a category\'s parameters', async () => {
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       parameters: eachLike({ id: string('11323'), name: string('Stan'), type: MatchersV3.regex('^(dictionary|integer|float|string)$', 'dictionary'), required: MatchersV3.boolean(true) }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getCategoryParameters('57968')).parameters.length).toBeGreaterThan(0)
-    })
+    }))
 })
 
 test('lists the packages of a category', async () => {
@@ -85,9 +85,9 @@ test('lists the packages of a category', async () => {
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       packages: eachLike({ id: uuid(ADS_GUIDE.basePackageId), name: string('Podstawowy'), type: MatchersV3.regex('^(BASE|EXTRA)$', 'BASE') }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).listPackages('57968')).packages[0]!.type).toBe('BASE')
-    })
+    }))
 })
 
 test('uploads an image by link', async () => {
@@ -99,9 +99,9 @@ test('uploads an image by link', async () => {
       location: MatchersV3.regex('^https?://.+', 'http://127.0.0.1:3000/__mock/images/5b4c1d2e-3f40-4b5c-8d6e-7f8091a2b3c4'),
       expiresAt: isoDateTime('2026-01-06T10:00:00.000Z'),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).uploadImageFromUrl('https://imgur.com/1aOIvg3E.jpg')).location).toMatch(/^http/)
-    })
+    }))
 })
 
 test('creates a draft that lists what is missing', async () => {
@@ -115,10 +115,10 @@ test('creates a draft that lists what is missing', async () => {
       validation: { errors: eachLike(validationError), validatedAt: isoDateTime('2019-02-26T11:33:38.599Z') },
       createdAt: isoDateTime('2019-02-26T11:33:38.000Z'), updatedAt: isoDateTime('2019-02-26T11:33:38.600Z'),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const draft = await client(mock.url).createOffer({ name: 'BMW X5 e53', category: { id: '257150' } })
       expect(draft.validation.errors.length).toBeGreaterThan(0)
-    })
+    }))
 })
 
 test('completes the draft with a full PUT', async () => {
@@ -130,10 +130,10 @@ test('completes the draft with a full PUT', async () => {
       id: ADS_GUIDE.draftOfferId, name: 'BMW X5 e53', sellingMode: { format: 'ADVERTISEMENT', price: price('33000') },
       validation: { errors: [], validatedAt: isoDateTime('2019-02-26T11:57:05.352Z') },
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const offer = await client(mock.url).replaceOffer(ADS_GUIDE.draftOfferId, { id: ADS_GUIDE.draftOfferId, ...completeOffer })
       expect(offer.validation.errors).toEqual([])
-    })
+    }))
 })
 
 test('assigns packages, then reads them back', async () => {
@@ -142,17 +142,17 @@ test('assigns packages, then reads them back', async () => {
     .uponReceiving('a package assignment for draft 6206178738')
     .withRequest('PUT', `/sale/offer-classifieds-packages/${ADS_GUIDE.draftOfferId}`, b => vendorJsonBody(b, { basePackage: { id: ADS_GUIDE.basePackageId }, extraPackages: [{ id: '3174be19-56f9-484b-b72c-43b0b00785e8' }] }).headers(asSeller))
     .willRespondWith(200)
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       await client(mock.url).assignPackages(ADS_GUIDE.draftOfferId, { basePackage: { id: ADS_GUIDE.basePackageId }, extraPackages: [{ id: '3174be19-56f9-484b-b72c-43b0b00785e8' }] })
-    })
+    }))
   await pact.addInteraction()
     .given('the default scenario')
     .uponReceiving('a request for the packages of offer 7276377308')
     .withRequest('GET', `/sale/offer-classifieds-packages/${ADS_GUIDE.readyOfferId}`, b => b.headers(asSeller))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({ basePackage: { id: uuid(ADS_GUIDE.basePackageId) }, extraPackages: [] }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getOfferPackages(ADS_GUIDE.readyOfferId)).basePackage.id).toBe(ADS_GUIDE.basePackageId)
-    })
+    }))
 })
 
 test('previews the fees', async () => {
@@ -167,13 +167,13 @@ test('previews the fees', async () => {
       commissions: [],
       quotes: eachLike({ name: string('Opłata za pakiet Power'), fee: price('39.00'), cycleDuration: string('PT1200H'), classifiedsPackage: { id: uuid('708a5240-0dc4-4573-8d50-4a32cdcc5823') } }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const fees = await client(mock.url).feePreview({
         offer: { name: 'BMW X5 e53', category: { id: '57968' } },
         classifiedsPackages: { basePackage: { id: '708a5240-0dc4-4573-8d50-4a32cdcc5823' }, extraPackages: [{ id: '74bb1eef-28d3-443a-91ed-d39b0646f2c3' }] },
       })
       expect(fees.quotes[0]!.fee.amount).toBe('39.00')
-    })
+    }))
 })
 
 test('submits a publication command: 201 with nothing counted yet', async () => {
@@ -184,9 +184,9 @@ test('submits a publication command: 201 with nothing counted yet', async () => 
       publication: { action: 'ACTIVATE' }, offerCriteria: [{ type: 'CONTAINS_OFFERS', offers: [{ id: ADS_GUIDE.readyOfferId }] }],
     }).headers(asSeller))
     .willRespondWith(201, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({ id: COMMAND, taskCount: { total: 0, success: 0, failed: 0 } }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).publish(COMMAND, 'ACTIVATE', [ADS_GUIDE.readyOfferId])).taskCount.total).toBe(0)
-    })
+    }))
 })
 
 test('reads a settled command and its SUCCESS task', async () => {
@@ -197,10 +197,10 @@ test('reads a settled command and its SUCCESS task', async () => {
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       tasks: eachLike({ offer: { id: offerId(ADS_GUIDE.readyOfferId) }, status: 'SUCCESS' }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const tasks = await client(mock.url).waitForTasks(COMMAND, { wait: async () => {}, attempts: 1 })
       expect(tasks[0]!.status).toBe('SUCCESS')
-    })
+    }))
 })
 
 test('a failed task carries Allegro\'s message', async () => {
@@ -211,10 +211,10 @@ test('a failed task carries Allegro\'s message', async () => {
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       tasks: eachLike({ offer: { id: offerId(ADS_GUIDE.draftOfferId) }, status: 'FAIL', message: 'The offer has validation errors.', errors: eachLike({ code: string('VALIDATION_ERROR'), message: string('Location may not be empty.') }) }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const tasks = await client(mock.url).waitForTasks(COMMAND, { wait: async () => {}, attempts: 1 })
       expect(tasks[0]!.status).toBe('FAIL')
-    })
+    }))
 })
 
 test('reads the seller\'s statistics', async () => {
@@ -226,7 +226,7 @@ test('reads the seller\'s statistics', async () => {
       eventStatsTotal: eachLike({ eventType: string('ASKED_QUESTION'), count: MatchersV3.integer(12) }),
       eventsPerDay: eachLike({ date: MatchersV3.regex('^\\d{4}-\\d{2}-\\d{2}$', '2022-08-24'), eventStats: eachLike({ eventType: string('ASKED_QUESTION'), count: MatchersV3.integer(12) }) }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).sellerStats()).eventStatsTotal.length).toBeGreaterThan(0)
-    })
+    }))
 })

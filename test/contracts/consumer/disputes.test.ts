@@ -3,7 +3,7 @@ import { MatchersV3 } from '@pact-foundation/pact'
 import { AllegroApiError, createAllegroClient, VENDOR_JSON } from '../../../src/contracts/client.js'
 import { bearer, eachLike, errorsBody, isoDateTime, like, plainJsonType, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
 import { screenshotPng } from '../../../src/fixtures/files.js'
-import { consumerPact } from '../pact-setup.js'
+import { consumerPact, recorded } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-disputes-client')
 const DISPUTE = 'a38812fa-6fef-4c9c-ac06-a0952b67ba78'
@@ -37,10 +37,10 @@ test('lists the seller\'s disputes', async () => {
     .uponReceiving('a request for the seller\'s disputes')
     .withRequest('GET', '/sale/disputes', b => b.headers(asSeller).query({ limit: '10', offset: '0' }))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({ disputes: eachLike(dispute) }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const { disputes } = await client(mock.url).listDisputes({ limit: 10, offset: 0 })
       expect(disputes[0]!.id).toBe(DISPUTE)
-    })
+    }))
 })
 
 test('reads one dispute', async () => {
@@ -49,9 +49,9 @@ test('reads one dispute', async () => {
     .uponReceiving('a request for dispute a38812fa')
     .withRequest('GET', `/sale/disputes/${DISPUTE}`, b => b.headers(asSeller))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody(dispute))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getDispute(DISPUTE)).subject.name).toBe('przedmiot jest uszkodzony')
-    })
+    }))
 })
 
 test('reads a dispute\'s messages, newest first', async () => {
@@ -60,10 +60,10 @@ test('reads a dispute\'s messages, newest first', async () => {
     .uponReceiving('a request for the messages of dispute a38812fa')
     .withRequest('GET', `/sale/disputes/${DISPUTE}/messages`, b => b.headers(asSeller).query({ limit: '5' }))
     .willRespondWith(200, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({ messages: eachLike(message) }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const { messages } = await client(mock.url).listDisputeMessages(DISPUTE, { limit: 5 })
       expect(messages.length).toBeGreaterThan(0)
-    })
+    }))
 })
 
 test('posts a message', async () => {
@@ -75,10 +75,10 @@ test('posts a message', async () => {
       id: uuid('962e051e-2509-4ccf-910d-5e5179b975b9'), text: 'Proszę o zdjęcie uszkodzenia.',
       author: { login: 'Seller_login1', role: 'SELLER' }, createdAt: isoDateTime('2018-09-17T05:20:56.692Z'),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const posted = await client(mock.url).postDisputeMessage(DISPUTE, { text: 'Proszę o zdjęcie uszkodzenia.', type: 'REGULAR' })
       expect(posted.author.role).toBe('SELLER')
-    })
+    }))
 })
 
 test('a message to a closed dispute is refused with 409', async () => {
@@ -89,11 +89,11 @@ test('a message to a closed dispute is refused with 409', async () => {
     .willRespondWith(409, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({
       errors: eachLike({ code: 'CONFLICT', message: 'Dispute is in a state that forbids adding new messages', userMessage: string('x') }),
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).postDisputeMessage(DISPUTE, { text: 'Halo?', type: 'REGULAR' }).catch(e => e)
       expect(error).toBeInstanceOf(AllegroApiError)
       expect(error.status).toBe(409)
-    })
+    }))
 })
 
 test('a message with neither text nor attachment is refused with 422', async () => {
@@ -102,10 +102,10 @@ test('a message with neither text nor attachment is refused with 422', async () 
     .uponReceiving('an empty seller\'s message')
     .withRequest('POST', `/sale/disputes/${DISPUTE}/messages`, b => vendorJsonBody(b, { type: 'REGULAR' }).headers(asSeller))
     .willRespondWith(422, b => b.headers({ 'content-type': vendorJsonType }).jsonBody(errorsBody('VALIDATION_ERROR', 'text')))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).postDisputeMessage(DISPUTE, { type: 'REGULAR' }).catch(e => e)
       expect(error.code).toBe('VALIDATION_ERROR')
-    })
+    }))
 })
 
 test('declares an attachment and gets the upload URL in Location', async () => {
@@ -116,10 +116,10 @@ test('declares an attachment and gets the upload URL in Location', async () => {
     .willRespondWith(201, b => b
       .headers({ 'content-type': vendorJsonType, location: MatchersV3.regex(`^https?://.+/sale/dispute-attachments/[0-9a-f-]{36}$`, `http://127.0.0.1:3000/sale/dispute-attachments/${DECLARED}`) })
       .jsonBody({ id: uuid(DECLARED) }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const { id, location } = await client(mock.url).declareAttachment({ fileName: 'Zrzut_ekranu.png', size: 2549 })
       expect(location.endsWith(id)).toBe(true)
-    })
+    }))
 })
 
 test('uploads the declared bytes', async () => {
@@ -129,9 +129,9 @@ test('uploads the declared bytes', async () => {
     .uponReceiving('the upload of a declared attachment')
     .withRequest('PUT', `/sale/dispute-attachments/${DECLARED}`, b => b.headers({ authorization: bearer() }).body('image/png', bytes))
     .willRespondWith(200)
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       await client(mock.url).uploadAttachment(`${mock.url}/sale/dispute-attachments/${DECLARED}`, bytes, 'image/png')
-    })
+    }))
 })
 
 test('an upload of a type disputes do not take is refused with 415', async () => {
@@ -141,10 +141,10 @@ test('an upload of a type disputes do not take is refused with 415', async () =>
     .uponReceiving('the upload of an attachment as WebP')
     .withRequest('PUT', `/sale/dispute-attachments/${DECLARED}`, b => b.headers({ authorization: bearer() }).body('image/webp', bytes))
     .willRespondWith(415, b => b.headers({ 'content-type': plainJsonType }).jsonBody(errorsBody('NotSupportedException')))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).uploadAttachment(`${mock.url}/sale/dispute-attachments/${DECLARED}`, bytes, 'image/webp').catch(e => e)
       expect(error.status, JSON.stringify(error.body)).toBe(415)
-    })
+    }))
 })
 
 test('an upload over 2 MiB is refused with 413', async () => {
@@ -154,10 +154,10 @@ test('an upload over 2 MiB is refused with 413', async () => {
     .uponReceiving('the upload of an attachment over 2 MiB')
     .withRequest('PUT', `/sale/dispute-attachments/${DECLARED}`, b => b.headers({ authorization: bearer() }).body('image/png', bytes))
     .willRespondWith(413, b => b.headers({ 'content-type': vendorJsonType }).jsonBody({ errors: eachLike({ message: 'File is too big' }) }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).uploadAttachment(`${mock.url}/sale/dispute-attachments/${DECLARED}`, bytes, 'image/png').catch(e => e)
       expect(error.status).toBe(413)
-    })
+    }))
 })
 
 test('downloads the buyer\'s screenshot', async () => {
@@ -167,10 +167,10 @@ test('downloads the buyer\'s screenshot', async () => {
     .uponReceiving('a download of attachment 731f2401')
     .withRequest('GET', '/sale/dispute-attachments/731f2401-7b79-4212-be9e-591464526cfe', b => b.headers({ authorization: bearer() }))
     .willRespondWith(200, b => b.body('image/png', bytes))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const file = await client(mock.url).downloadAttachment('731f2401-7b79-4212-be9e-591464526cfe')
       expect(file.bytes.equals(bytes)).toBe(true)
-    })
+    }))
 })
 
 test('reads the order behind a dispute', async () => {
@@ -185,9 +185,9 @@ test('reads the order behind a dispute', async () => {
       lineItems: eachLike({ id: uuid('7b0c0a9e-64c6-4c55-8e4b-3f7b2d0d8f11'), offer: like({ id: '7783912345', name: 'Ekspres' }), quantity: MatchersV3.integer(1), originalPrice: like({ amount: '649.00', currency: 'PLN' }), price: like({ amount: '649.00', currency: 'PLN' }) }),
       summary: { totalToPay: like({ amount: '658.99', currency: 'PLN' }) },
     }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getCheckoutForm('31fc03c3-9ebc-11e8-8885-2bfbcd0aa7ab')).buyer.login).toBe('Buyer_login1')
-    })
+    }))
 })
 
 test('an expired token gets 401 in OAuth\'s shape', async () => {
@@ -196,8 +196,8 @@ test('an expired token gets 401 in OAuth\'s shape', async () => {
     .uponReceiving('a request with an expired token')
     .withRequest('GET', '/sale/disputes', b => b.headers({ accept: VENDOR_JSON, authorization: bearer('Seller_login1', { expired: true }) }))
     .willRespondWith(401, b => b.headers({ 'content-type': plainJsonType }).jsonBody({ error: 'invalid_token', error_description: 'Access token expired' }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url, 'pact:Seller_login1:expired').listDisputes().catch(e => e)
       expect(error.code).toBe('invalid_token')
-    })
+    }))
 })

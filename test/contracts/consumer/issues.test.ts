@@ -4,7 +4,7 @@ import { AllegroApiError, createAllegroClient, VENDOR_JSON, VENDOR_JSON_BETA } f
 import { bearer, eachLike, errorsBody, isoDateTime, plainJsonType, PROVIDER_STATE_NAMES, string, uuid, vendorJsonBody } from '../../../src/contracts/pact.js'
 import { CLAIMS } from '../../../src/fixtures/claims.js'
 import { screenshotPng } from '../../../src/fixtures/files.js'
-import { consumerPact } from '../pact-setup.js'
+import { consumerPact, recorded } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-issues-client')
 const DISPUTE = 'a38812fa-6fef-4c9c-ac06-a0952b67ba78'
@@ -38,10 +38,10 @@ test('lists the seller\'s disputes and claims', async () => {
         chat: { messagesCount: MatchersV3.integer(1) },
       }),
     }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const { issues } = await client(mock.url).listIssues({ limit: 10, offset: 0 })
       expect(issues.length).toBeGreaterThan(0)
-    })
+    }))
 })
 
 test('reads a claim awaiting the seller\'s decision', async () => {
@@ -58,9 +58,9 @@ test('reads a claim awaiting the seller\'s decision', async () => {
       expectations: eachLike({ name: string('REPAIR') }),
       reason: { type: string('DEFECT_FOUND_DURING_USE') },
     }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getIssue(CLAIM)).currentState.status).toBe('CLAIM_SUBMITTED')
-    })
+    }))
 })
 
 test('accepts a claim', async () => {
@@ -69,9 +69,9 @@ test('accepts a claim', async () => {
     .uponReceiving('the seller\'s acceptance of a claim')
     .withRequest('POST', `/sale/issues/${CLAIM}/status`, b => vendorJsonBody(b, { status: 'ACCEPTED_REPAIR', message: 'Naprawimy urządzenie.' }, 'beta').headers({ authorization: bearer() }))
     .willRespondWith(200)
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       await client(mock.url).changeClaimStatus(CLAIM, { status: 'ACCEPTED_REPAIR', message: 'Naprawimy urządzenie.' })
-    })
+    }))
 })
 
 test('reads a claim the seller decided', async () => {
@@ -80,9 +80,9 @@ test('reads a claim the seller decided', async () => {
     .uponReceiving('a request for a decided claim')
     .withRequest('GET', `/sale/issues/${CLAIM}`, b => b.headers(asSeller))
     .willRespondWith(200, b => vendorJsonBody(b, { id: CLAIM, type: 'CLAIM', currentState: { status: 'CLAIM_ACCEPTED', statusDueDate: null } }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getIssue(CLAIM)).currentState.status).toBe('CLAIM_ACCEPTED')
-    })
+    }))
 })
 
 test('a decided claim cannot be decided again: 400', async () => {
@@ -91,11 +91,11 @@ test('a decided claim cannot be decided again: 400', async () => {
     .uponReceiving('a second decision on a claim')
     .withRequest('POST', `/sale/issues/${CLAIM}/status`, b => vendorJsonBody(b, { status: 'REJECTED_OTHER', message: 'Jednak nie.' }, 'beta').headers({ authorization: bearer() }))
     .willRespondWith(400, b => vendorJsonBody(b, errorsBody('VALIDATION_ERROR', 'status'), 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).changeClaimStatus(CLAIM, { status: 'REJECTED_OTHER', message: 'Jednak nie.' }).catch(e => e)
       expect(error).toBeInstanceOf(AllegroApiError)
       expect(error.status).toBe(400)
-    })
+    }))
 })
 
 test('a status change on a dispute is refused with 400', async () => {
@@ -104,10 +104,10 @@ test('a status change on a dispute is refused with 400', async () => {
     .uponReceiving('a status change on a dispute')
     .withRequest('POST', `/sale/issues/${DISPUTE}/status`, b => vendorJsonBody(b, { status: 'ACCEPTED_REFUND', message: 'Zwracamy.' }, 'beta').headers({ authorization: bearer() }))
     .willRespondWith(400, b => vendorJsonBody(b, errorsBody('VALIDATION_ERROR', 'issueId'), 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).changeClaimStatus(DISPUTE, { status: 'ACCEPTED_REFUND', message: 'Zwracamy.' }).catch(e => e)
       expect(error.status).toBe(400)
-    })
+    }))
 })
 
 test('reads a dispute\'s chat through the issues API', async () => {
@@ -116,9 +116,9 @@ test('reads a dispute\'s chat through the issues API', async () => {
     .uponReceiving('a request for the chat of dispute a38812fa')
     .withRequest('GET', `/sale/issues/${DISPUTE}/chat`, b => b.headers(asSeller).query({ limit: '5' }))
     .willRespondWith(200, b => vendorJsonBody(b, { chat: eachLike(chatEntry) }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).getIssueChat(DISPUTE, { limit: 5 })).chat.length).toBeGreaterThan(0)
-    })
+    }))
 })
 
 test('posts a message to a dispute through the issues API', async () => {
@@ -130,9 +130,9 @@ test('posts a message to a dispute through the issues API', async () => {
       id: uuid('962e051e-2509-4ccf-910d-5e5179b975b9'), text: 'Proszę o zdjęcie uszkodzenia.', attachments: [],
       author: { login: 'Seller_login1', role: 'SELLER' }, createdAt: isoDateTime('2026-01-05T10:00:00.000Z'),
     }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).postIssueMessage(DISPUTE, { text: 'Proszę o zdjęcie uszkodzenia.', type: 'REGULAR' })).author.role).toBe('SELLER')
-    })
+    }))
 })
 
 test('a message to an issue whose chat is closed is refused with 409', async () => {
@@ -141,10 +141,10 @@ test('a message to an issue whose chat is closed is refused with 409', async () 
     .uponReceiving('a seller\'s message to a claim with a closed chat')
     .withRequest('POST', `/sale/issues/${CLAIM}/message`, b => vendorJsonBody(b, { text: 'Halo?', type: 'REGULAR' }, 'beta').headers(asSeller))
     .willRespondWith(409, b => vendorJsonBody(b, { errors: eachLike({ code: 'CONFLICT', message: string('Dispute is in a state that forbids adding new messages') }) }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const error = await client(mock.url).postIssueMessage(CLAIM, { text: 'Halo?', type: 'REGULAR' }).catch(e => e)
       expect(error.status).toBe(409)
-    })
+    }))
 })
 
 test('declares an issue attachment and gets the upload URL in Location', async () => {
@@ -154,10 +154,10 @@ test('declares an issue attachment and gets the upload URL in Location', async (
     .withRequest('POST', '/sale/issues/attachments', b => vendorJsonBody(b, { fileName: 'wada.png', size: 2549 }, 'beta').headers(asSeller))
     .willRespondWith(201, b => vendorJsonBody(b, { id: uuid(DECLARED) }, 'beta')
       .headers({ location: MatchersV3.regex('^https?://.+/sale/issues/attachments/[0-9a-f-]{36}$', `http://127.0.0.1:3000/sale/issues/attachments/${DECLARED}`) }))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const { id, location } = await client(mock.url).declareIssueAttachment({ fileName: 'wada.png', size: 2549 })
       expect(location.endsWith(id)).toBe(true)
-    })
+    }))
 })
 
 test('uploads the declared bytes; the answer names the attachment', async () => {
@@ -167,9 +167,9 @@ test('uploads the declared bytes; the answer names the attachment', async () => 
     .uponReceiving('the upload of a declared issue attachment')
     .withRequest('PUT', `/sale/issues/attachments/${DECLARED}`, b => b.headers(asSeller).body('image/png', bytes))
     .willRespondWith(200, b => vendorJsonBody(b, { id: DECLARED }, 'beta'))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect(await client(mock.url).uploadIssueAttachment(`${mock.url}/sale/issues/attachments/${DECLARED}`, bytes, 'image/png')).toEqual({ id: DECLARED })
-    })
+    }))
 })
 
 test('downloads the buyer\'s screenshot through the issues API', async () => {
@@ -179,9 +179,9 @@ test('downloads the buyer\'s screenshot through the issues API', async () => {
     .uponReceiving('a download of attachment 731f2401 through the issues API')
     .withRequest('GET', '/sale/issues/attachments/731f2401-7b79-4212-be9e-591464526cfe', b => b.headers({ authorization: bearer() }))
     .willRespondWith(200, b => b.body('image/png', bytes))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       expect((await client(mock.url).downloadIssueAttachment('731f2401-7b79-4212-be9e-591464526cfe')).bytes.equals(bytes)).toBe(true)
-    })
+    }))
 })
 
 test('the public media type on the issues API is refused with 406', async () => {
@@ -190,8 +190,8 @@ test('the public media type on the issues API is refused with 406', async () => 
     .uponReceiving('a request for issues accepting the public media type')
     .withRequest('GET', '/sale/issues', b => b.headers({ accept: VENDOR_JSON, authorization: bearer() }))
     .willRespondWith(406, b => b.headers({ 'content-type': plainJsonType }).jsonBody(errorsBody('NotAcceptableException')))
-    .executeTest(async (mock) => {
+    .executeTest(recorded(async (mock) => {
       const res = await fetch(`${mock.url}/sale/issues`, { headers: { accept: VENDOR_JSON, authorization: bearer() } })
       expect(res.status).toBe(406)
-    })
+    }))
 })
