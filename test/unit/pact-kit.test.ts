@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact'
 import { expect, test } from 'vitest'
-import { bearer, PROVIDER_STATE_NAMES, string, uuid, VENDOR_JSON, vendorJsonBody } from '../../src/contracts/pact.js'
+import { bearer, PROVIDER_STATE_NAMES, recorded, string, uuid, VENDOR_JSON, vendorJsonBody } from '../../src/contracts/pact.js'
 import { PROVIDER_STATES } from '../../src/contracts/provider-states.js'
 
 test('vendorJsonBody records Allegro\'s media type on the request, a charset-tolerant matcher on the response, and keeps matchers', async () => {
@@ -33,4 +33,11 @@ test('vendorJsonBody records Allegro\'s media type on the request, a charset-tol
 
 test('the provider-state names are exactly the states the mock sets up', () => {
   expect(Object.values(PROVIDER_STATE_NAMES).sort()).toEqual(Object.keys(PROVIDER_STATES).sort())
+})
+
+test('recorded() returns the body\'s value once the request is booked, and an interaction never met still fails', async () => {
+  const pact = () => new PactV4({ consumer: 'kit-user-recorded', provider: 'allegro-mock', dir: mkdtempSync(join(tmpdir(), 'allegro-mock-kit-')), logLevel: 'error' })
+  const interaction = () => pact().addInteraction().uponReceiving('the disputes').withRequest('GET', '/sale/disputes').willRespondWith(200)
+  await expect(interaction().executeTest(recorded(async (mock) => (await fetch(`${mock.url}/sale/disputes`)).status))).resolves.toBe(200)
+  await expect(interaction().executeTest(recorded(async () => 'no request'))).rejects.toThrow(/expected but not received/)
 })

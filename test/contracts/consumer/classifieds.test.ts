@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest'
 import { MatchersV3 } from '@pact-foundation/pact'
 import { createAllegroClient, VENDOR_JSON } from '../../../src/contracts/client.js'
-import { bearer, eachLike, errorsBody, isoDateTime, like, offerId, price, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
+import { bearer, eachLike, errorsBody, isoDateTime, like, offerId, price, recorded, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
 import { ADS_GUIDE, BMW_PARAMETERS } from '../../../src/fixtures/offers.js'
-import { consumerPact, recorded } from '../pact-setup.js'
+import { consumerPact } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-classifieds-client')
 const asSeller = { accept: VENDOR_JSON, authorization: bearer() }

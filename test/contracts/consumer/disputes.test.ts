@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest'
 import { MatchersV3 } from '@pact-foundation/pact'
 import { AllegroApiError, createAllegroClient, VENDOR_JSON } from '../../../src/contracts/client.js'
-import { bearer, eachLike, errorsBody, isoDateTime, like, plainJsonType, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
+import { bearer, eachLike, errorsBody, isoDateTime, like, plainJsonType, recorded, string, uuid, vendorJsonBody, vendorJsonType } from '../../../src/contracts/pact.js'
 import { screenshotPng } from '../../../src/fixtures/files.js'
-import { consumerPact, recorded } from '../pact-setup.js'
+import { consumerPact } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-disputes-client')
 const DISPUTE = 'a38812fa-6fef-4c9c-ac06-a0952b67ba78'

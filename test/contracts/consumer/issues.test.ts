@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest'
 import { MatchersV3 } from '@pact-foundation/pact'
 import { AllegroApiError, createAllegroClient, VENDOR_JSON, VENDOR_JSON_BETA } from '../../../src/contracts/client.js'
-import { bearer, eachLike, errorsBody, isoDateTime, plainJsonType, PROVIDER_STATE_NAMES, string, uuid, vendorJsonBody } from '../../../src/contracts/pact.js'
+import { bearer, eachLike, errorsBody, isoDateTime, plainJsonType, PROVIDER_STATE_NAMES, recorded, string, uuid, vendorJsonBody } from '../../../src/contracts/pact.js'
 import { CLAIMS } from '../../../src/fixtures/claims.js'
 import { screenshotPng } from '../../../src/fixtures/files.js'
-import { consumerPact, recorded } from '../pact-setup.js'
+import { consumerPact } from '../pact-setup.js'
 
 const pact = consumerPact('allegro-issues-client')
 const DISPUTE = 'a38812fa-6fef-4c9c-ac06-a0952b67ba78'
