@@ -1,5 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises'
 import { makeConsumerPact } from '@pact-foundation/pact-core'
+import { delay } from '../server/core/clock.js'
 
 /** What Pact's `executeTest` hands a test body. */
 export interface PactMockServer { port: number, url: string }

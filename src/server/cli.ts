@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError, type Config } from './config.js'
 import { DataFileError } from './core/store.js'
+import { pollRealTime } from './core/clock.js'
 import { UnknownScenarioError } from './seed.js'
 import { startServer, type RunningServer } from './server.js'
 import { packageVersion } from './version.js'
@@ -75,12 +76,11 @@ export async function runCli (argv: readonly string[], env: Record<string, strin
 /** Calls `then` once this process's parent is gone (it is then adopted by init or a subreaper). */
 function whenOrphaned (then: () => void): void {
   const parent = process.ppid
-  const watch = setInterval(() => {
-    if (process.ppid === parent) return
-    clearInterval(watch)
+  pollRealTime(200, () => {
+    if (process.ppid === parent) return false
     then()
-  }, 200)
-  watch.unref()
+    return true
+  })
 }
 
 async function runContract (command: ContractCommand, args: readonly string[]): Promise<number> {

@@ -48,3 +48,23 @@ export function isManual (clock: Clock): clock is ManualClock {
 export function delay (ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))
 }
+
+/** Runs `then` after `ms` of real time; the answer cancels it. Only for transport-level effects (a lingering socket). */
+export function afterRealTime (ms: number, then: () => void): () => void {
+  const timer = setTimeout(then, ms)
+  return () => clearTimeout(timer)
+}
+
+/**
+ * Asks `done` every `ms` of real time until it says true, without keeping the process alive. Only for the process
+ * itself (whether its parent is still there), never for domain time.
+ */
+export function pollRealTime (ms: number, done: () => boolean): void {
+  const timer = setInterval(() => { if (done()) clearInterval(timer) }, ms)
+  timer.unref()
+}
+
+/** The wall-clock time in an HTTP `Date` header, as Node writes it on every answer it frames itself. */
+export function httpDateNow (): string {
+  return new Date().toUTCString()
+}

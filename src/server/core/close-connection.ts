@@ -1,4 +1,5 @@
 import type { Server, Socket } from 'node:net'
+import { afterRealTime } from './clock.js'
 
 /** How long a refused client gets to read the answer (and the FIN after it) before its socket is destroyed. */
 export const LINGER_MS = 1000
@@ -30,11 +31,11 @@ export function closeAfterAnswer (socket: Socket, answer?: string): void {
   http[closing] = true
   http._paused = true
   socket.pause()
-  const timer = setTimeout(() => socket.destroy(), LINGER_MS)
+  const cancel = afterRealTime(LINGER_MS, () => socket.destroy())
   const ofServer = http.server && (lingering.get(http.server) ?? lingering.set(http.server, new Set()).get(http.server)!)
   ofServer?.add(socket)
   socket.once('close', () => {
-    clearTimeout(timer)
+    cancel()
     ofServer?.delete(socket)
   })
   if (answer === undefined) socket.end()

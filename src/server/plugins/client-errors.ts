@@ -13,6 +13,7 @@ import { apiErrors, type ApiError } from '../errors.js'
 import type { Config } from '../config.js'
 import { closeIfBodyUnread, renderApiError } from './error-handler.js'
 import { closeAfterAnswer, isClosing, lingerInsteadOfDestroySoon } from '../core/close-connection.js'
+import { httpDateNow } from '../core/clock.js'
 
 /**
  * Longest path parameter the router takes. Allegro answers an over-long id with the operation's own 404/422, so a
@@ -54,7 +55,7 @@ export function rawErrorResponse (apiError: ApiError, language: Language, traceI
     ...rendered.headers,
     'content-length': Buffer.byteLength(body),
     'trace-id': traceId,
-    date: new Date().toUTCString(),
+    date: httpDateNow(),
     connection: 'close',
   }
   const lines = Object.entries(headers).map(([name, value]) => `${headerName(name)}: ${value}`)
